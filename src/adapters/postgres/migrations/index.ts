@@ -1,0 +1,10 @@
+/**
+ * The migrations, in order. Forward-only: a migration that has been released is never edited;
+ * a change is a new file with the next number.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

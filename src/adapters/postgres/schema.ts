@@ -1,0 +1,128 @@
+/** Table types for Kysely. Keep in step with the migrations in ./migrations. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  /** Ids from the root to this organization, inclusive, for subtree checks. */
+  path: ColumnType<string[], string[], string[]>;
+  code: string;
+  kind: string;
+  name: string;
+  name_en: string | null;
+  division_code: string | null;
+  covered_division_codes: ColumnType<string[], string[] | undefined, string[]>;
+  credit_code: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AccountTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  phone: string | null;
+  role: string;
+  organization_id: string;
+  status: Generated<string>;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  must_change_password: Generated<boolean>;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: ColumnType<string | null, string | number | null, string | number | null>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value; the cookie itself is never stored. */
+  id: string;
+  account_id: string;
+  stage: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface PasswordResetTable {
+  /** SHA-256 of the token. */
+  token_hash: string;
+  account_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditEventTable {
+  /** The sequence number, assigned in the writer's own transaction. */
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  organization_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+}
+
+export interface AuditSealTable {
+  seal_no: string;
+  event_id: string;
+  prev_hash: string;
+  hash: string;
+  algorithm: string;
+  sealed_at: CreatedAt;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  account: AccountTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
+  email_outbox: EmailOutboxTable;
+  audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
+}

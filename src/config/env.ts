@@ -1,0 +1,45 @@
+/**
+ * The environment, parsed once into a typed object. Anything wrong stops the process at start with
+ * the variable's name, rather than failing later in a request.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  /** PostgreSQL server; when unset the embedded database (PGlite) in DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Data folder: the embedded database, uploaded files, the process lock. */
+  DATA_DIR: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Set when the platform is reached over HTTPS (directly or behind a TLS proxy): cookies get `Secure`. */
+  SECURE_COOKIES: bool.default(false),
+  /** Trust X-Forwarded-For for the client's IP (only behind your own proxy). */
+  TRUST_PROXY: bool.default(false),
+  /** Public base URL, used in e-mails (password reset links). */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** SMTP for outgoing mail, e.g. smtp://user:pass@mail.example.gov.cn:587; unset: mails stay in the outbox table. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('工业互联网项目管理平台 <noreply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Days before a staff password must be changed (0 = never). */
+  STAFF_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Days before an applicant password must be changed (0 = never). */
+  APPLICANT_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(0),
+  /** Seed one demo account per role on an empty database. */
+  SEED_DEMO: bool.default(true),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置有误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,109 @@
+/**
+ * The one access policy: "may this actor do this action on this record", from the actor's role and
+ * the organization subtree the record lives in. Routes and use cases ask here; none decides alone.
+ *
+ * Organizations form a tree (platform → province → city/department → enterprise). A record is
+ * described by the path of ids from the root to the organization that owns it.
+ */
+import type { Role } from './roles.ts';
+
+export interface Actor {
+  accountId: string;
+  role: Role;
+  organizationId: string;
+  /** Ids from the root to the actor's own organization, inclusive. */
+  organizationPath: readonly string[];
+}
+
+export interface OwnedRecord {
+  /** Ids from the root to the owning organization, inclusive. */
+  organizationPath: readonly string[];
+}
+
+/** How far an actor reaches for one action. */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'subtree'; rootId: string } // the organization and everything below it
+  | { kind: 'own'; organizationId: string } // exactly the actor's organization
+  | { kind: 'none' };
+
+type Reach = 'all' | 'province' | 'own_subtree' | 'own';
+
+/** action → the roles allowed and how far each reaches. A role not listed is refused. */
+const POLICY = {
+  'organization.read': {
+    administrator: 'all',
+    auditor: 'province',
+    province_officer: 'province',
+    finance_officer: 'province',
+    city_officer: 'own_subtree',
+    task_force_reviewer: 'own',
+    expert: 'own',
+    applicant: 'own',
+  },
+  'organization.update': {
+    administrator: 'all',
+    province_officer: 'province',
+    city_officer: 'own_subtree',
+    applicant: 'own',
+  },
+  'account.read': { administrator: 'all', auditor: 'province' },
+  'account.manage': { administrator: 'all' },
+  'audit.read': { administrator: 'all', auditor: 'all' },
+  'audit.verify': { administrator: 'all', auditor: 'all' },
+} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+function reachOf(actor: Actor, action: Action): Reach | undefined {
+  return (POLICY[action] as Partial<Record<Role, Reach>>)[actor.role];
+}
+
+/** The scope an actor has for an action, for filtering lists in the database. */
+export function scopeFor(actor: Actor, action: Action): Scope {
+  const reach = reachOf(actor, action);
+  switch (reach) {
+    case undefined:
+      return { kind: 'none' };
+    case 'all':
+      return { kind: 'all' };
+    case 'province': {
+      // path: [platform, province, ...]; an actor at the platform root reaches everything
+      const province = actor.organizationPath[1];
+      return province ? { kind: 'subtree', rootId: province } : { kind: 'all' };
+    }
+    case 'own_subtree':
+      return { kind: 'subtree', rootId: actor.organizationId };
+    case 'own':
+      return { kind: 'own', organizationId: actor.organizationId };
+  }
+}
+
+export function inScope(scope: Scope, record: OwnedRecord): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'subtree':
+      return record.organizationPath.includes(scope.rootId);
+    case 'own':
+      return record.organizationPath[record.organizationPath.length - 1] === scope.organizationId;
+  }
+}
+
+/** May the actor do the action at all (on some record)? */
+export function mayAttempt(actor: Actor, action: Action): boolean {
+  return reachOf(actor, action) !== undefined;
+}
+
+/** May the actor do the action on this record? */
+export function can(actor: Actor, action: Action, record: OwnedRecord): boolean {
+  return inScope(scopeFor(actor, action), record);
+}
+
+/** The roles that may attempt an action (for the route table and the OpenAPI document). */
+export function rolesFor(action: Action): Role[] {
+  return Object.keys(POLICY[action]) as Role[];
+}

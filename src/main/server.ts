@@ -1,0 +1,66 @@
+/**
+ * Starts the platform: opens the database (embedded or server), applies migrations, seeds the
+ * reference organizations (and, on an empty database, one demo account per role, printed once),
+ * then serves the API and the web app on one port. Stops gracefully on SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { loadEnv } from '../config/env.ts';
+import { buildApp } from '../adapters/http/app.ts';
+import { startBackgroundJobs } from '../adapters/jobs/background.ts';
+import { openDatabase } from '../adapters/postgres/database.ts';
+import { currentMigration, migrateToLatest } from '../adapters/postgres/migrate.ts';
+import { isEmpty, seedDemoAccounts, seedReferenceOrganizations } from '../use-cases/seed.ts';
+import { makeDeps, makeLogger } from './compose.ts';
+import { printCredentials } from './print-credentials.ts';
+
+const env = loadEnv();
+const logger = makeLogger(env.LOG_LEVEL);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const handle = await openDatabase(env).catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
+const migration = await migrateToLatest(handle.db);
+const deps = makeDeps(handle, env);
+const created = await seedReferenceOrganizations(deps);
+if (created) logger.info({ created }, 'reference organizations created');
+if (env.SEED_DEMO && (await isEmpty(deps))) printCredentials(await seedDemoAccounts(deps));
+
+const app = buildApp({
+  deps,
+  logger,
+  secureCookies: env.SECURE_COOKIES,
+  trustProxy: env.TRUST_PROXY,
+  webDir: path.join(repoRoot, 'dist/web'),
+  health: async () => ({ database: handle.kind, migration: await currentMigration(handle.db) }),
+});
+const stopJobs = startBackgroundJobs({ db: handle.db, auditTrail: deps.auditTrail, logger, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM });
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info({ port: info.port, database: handle.kind, migration }, 'platform started');
+  console.log(`\n工业互联网项目管理平台已启动 / Platform running: http://localhost:${info.port}  (database: ${handle.kind})\n`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  stopJobs();
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    try {
+      await deps.auditTrail.seal();
+    } catch (err) {
+      logger.warn({ err }, 'final audit seal failed');
+    }
+    await handle.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
