@@ -32,7 +32,7 @@ function isCommon(pw: string): boolean {
   const candidates = [lower, stem, core, unleet(lower), unleet(stem)].filter((c) => c.length > 0);
   if (candidates.some((c) => COMMON.has(c) || COMMON.has(unleet(c)))) return true;
   // a single repeated character, or a run of one pattern repeated ("abcabcabcabc")
-  if (/^(.{1,4})\1+$/.test(lower)) return true;
+  if ([lower, stem].some((c) => c.length >= 6 && /^(.{1,4})\1+$/.test(c))) return true;
   return false;
 }
 

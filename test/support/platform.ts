@@ -1,0 +1,183 @@
+/**
+ * The platform in-process for tests: a fresh database, the real use cases and the real HTTP app
+ * (requests go through app.request(), no port), a clock the test can move, and factories.
+ */
+import type { Hono } from 'hono';
+import pino from 'pino';
+import { buildApp } from '../../src/adapters/http/app.ts';
+import { currentMigration } from '../../src/adapters/postgres/migrate.ts';
+import { totpCode } from '../../src/adapters/security/security.ts';
+import type { Role } from '../../src/core/roles.ts';
+import { makeDeps } from '../../src/main/compose.ts';
+import type { AccountRow, Clock, Deps, OrganizationRow } from '../../src/use-cases/ports.ts';
+import { seedReferenceOrganizations } from '../../src/use-cases/seed.ts';
+import { freshDatabase } from './database.ts';
+
+export const PASSWORD = 'Correct-Horse-Battery-9';
+
+export class TestClock implements Clock {
+  private t: number;
+  constructor(start = Date.parse('2026-03-02T09:00:00+08:00')) {
+    this.t = start;
+  }
+  now() {
+    return new Date(this.t);
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
+  advanceMinutes(m: number) {
+    this.advance(m * 60_000);
+  }
+}
+
+export interface TestPlatform {
+  deps: Deps;
+  app: Hono<never>;
+  clock: TestClock;
+  handle: Awaited<ReturnType<typeof freshDatabase>>;
+  org(code: string): Promise<OrganizationRow>;
+  /** An account with PASSWORD; staff get a TOTP secret unless `totp: false`. */
+  account(role: Role, organizationCode: string, opts?: { email?: string; totp?: boolean }): Promise<AccountRow & { totpSecret: string | null }>;
+  enterprise(cityCode: string, name?: string): Promise<OrganizationRow>;
+  client(opts?: { ip?: string }): Client;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startPlatform(opts: { secureCookies?: boolean } = {}): Promise<TestPlatform> {
+  const handle = await freshDatabase();
+  const clock = new TestClock();
+  const deps = makeDeps(handle, { STAFF_PASSWORD_MAX_AGE_DAYS: 90, APPLICANT_PASSWORD_MAX_AGE_DAYS: 0, PUBLIC_URL: 'http://localhost:3000' }, clock);
+  await seedReferenceOrganizations(deps);
+  const app = buildApp({
+    deps,
+    logger: pino({ level: 'silent' }),
+    secureCookies: opts.secureCookies ?? false,
+    trustProxy: true,
+    health: async () => ({ database: handle.kind, migration: await currentMigration(handle.db) }),
+  }) as unknown as Hono<never>;
+  const passwordHash = await deps.passwords.hash(PASSWORD);
+
+  const platform: TestPlatform = {
+    deps,
+    app,
+    clock,
+    handle,
+    async org(code) {
+      const o = await deps.uow.read((r) => r.organizations.findByCode(code));
+      if (!o) throw new Error(`no organization ${code}`);
+      return o;
+    },
+    async enterprise(cityCode, name) {
+      const city = await platform.org(cityCode);
+      counter += 1;
+      return deps.uow.transaction((r) =>
+        r.organizations.insert({
+          parentId: city.id,
+          code: `ENT-T${process.pid}-${counter}`,
+          kind: 'enterprise',
+          name: name ?? `测试企业${counter}`,
+          nameEn: null,
+          divisionCode: null,
+          coveredDivisionCodes: [],
+          creditCode: null,
+          contactName: null,
+          contactPhone: null,
+          address: null,
+          note: null,
+        }),
+      );
+    },
+    async account(role, organizationCode, o = {}) {
+      const org = await platform.org(organizationCode);
+      counter += 1;
+      const totpSecret = o.totp === false || role === 'applicant' ? null : deps.totp.generateSecret();
+      return deps.uow.transaction(async (r) => {
+        const a = await r.accounts.insert({
+          email: o.email ?? `${role}.${counter}@test.example`,
+          displayName: `${role} ${counter}`,
+          phone: null,
+          role,
+          organizationId: org.id,
+          passwordHash,
+          passwordChangedAt: clock.now(),
+          mustChangePassword: false,
+        });
+        return totpSecret ? { ...(await r.accounts.update(a.id, { totpSecret }, clock.now())), totpSecret } : { ...a, totpSecret: null };
+      });
+    },
+    client: (c = {}) => new Client(app, clock, c.ip ?? '10.0.0.1'),
+    close: () => handle.close(),
+  };
+  return platform;
+}
+
+export interface Res<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like client: keeps cookies, sends the CSRF token it was given, signs in fully. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+  setCookies: string[] = [];
+  constructor(
+    private app: Hono<never>,
+    private clock: TestClock,
+    private ip: string,
+  ) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, 'user-agent': 'test-client', ...opts.headers };
+    if (method !== 'GET' && opts.csrf !== false) {
+      if (!this.csrf) await this.refreshSession();
+      headers['x-csrf-token'] = this.csrf;
+    }
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await this.app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    this.setCookies = res.headers.getSetCookie();
+    for (const c of this.setCookies) {
+      const [pair] = c.split(';');
+      const [k, ...v] = pair!.split('=');
+      const value = v.join('=');
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(c) || value === '') this.cookies.delete(k!.trim());
+      else this.cookies.set(k!.trim(), value);
+    }
+    const text = await res.text();
+    const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
+    const token = (parsed as { csrfToken?: unknown } | undefined)?.csrfToken;
+    if (typeof token === 'string' && token) this.csrf = token;
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown, opts?: { csrf?: boolean }) {
+    return this.request<T>('POST', path, body ?? {}, opts);
+  }
+  patch<T = any>(path: string, body: unknown, opts?: { csrf?: boolean }) {
+    return this.request<T>('PATCH', path, body, opts);
+  }
+
+  async refreshSession() {
+    return this.get('/api/auth/session');
+  }
+
+  /** Signs in with password and, for accounts with a TOTP secret, the current code. */
+  async signIn(account: { email: string; totpSecret: string | null }, password = PASSWORD): Promise<Res> {
+    const res = await this.post('/api/auth/login', { email: account.email, password });
+    if (res.status !== 200) return res;
+    if (res.body.stage === 'totp' && account.totpSecret) {
+      // A code is accepted once per 30-second step: move past any step an earlier sign-in used.
+      this.clock.advance(31_000);
+      return this.post('/api/auth/totp/verify', { code: totpCode(account.totpSecret, this.clock.now()) });
+    }
+    return res;
+  }
+}
