@@ -1,0 +1,161 @@
+/**
+ * The authorization matrix, generated from the route table: every signed-in route × every role ×
+ * a record of the actor's own organization versus one of another organization (a 石家庄 actor
+ * against 唐山 records). The expected answer comes from the one policy; a route without a request
+ * recipe here fails the first test, so none is left out.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ROUTES } from '../../src/adapters/http/app.ts';
+import { can, mayAttempt, type Actor } from '../../src/core/access-policy.ts';
+import { ROLES, type Role } from '../../src/core/roles.ts';
+import type { AccountRow, OrganizationRow } from '../../src/use-cases/ports.ts';
+import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
+
+let p: TestPlatform;
+/** Where each role's test account lives: all in Hebei, the city ones in 石家庄. */
+const HOME: Record<Role, string> = {
+  applicant: 'SJZ-ENT',
+  city_officer: '130100',
+  province_officer: '130000-miit',
+  task_force_reviewer: '370000-tf-ngit',
+  expert: '130000-experts',
+  finance_officer: '130000-finance',
+  auditor: '130000-audit',
+  administrator: 'PLATFORM',
+};
+
+interface World {
+  sjzEnterprise: OrganizationRow;
+  tsEnterprise: OrganizationRow;
+  tsAccount: AccountRow;
+  actors: Record<Role, { client: Client; actor: Actor; account: AccountRow; org: OrganizationRow }>;
+}
+let w: World;
+
+before(async () => {
+  p = await startPlatform();
+  const sjzEnterprise = await p.enterprise('130100', '石家庄某装备公司');
+  const tsEnterprise = await p.enterprise('130200', '唐山某钢铁公司');
+  await p.deps.uow.transaction((r) => r.organizations.update(sjzEnterprise.id, {}, p.clock.now()));
+  const tsApplicant = await p.account('applicant', '130100');
+  await p.deps.uow.transaction((r) => r.accounts.update(tsApplicant.id, { organizationId: tsEnterprise.id }, p.clock.now()));
+  const actors = {} as World['actors'];
+  for (const role of ROLES) {
+    const orgCode = HOME[role] === 'SJZ-ENT' ? sjzEnterprise.code : HOME[role];
+    const account = await p.account(role, orgCode);
+    const org = await p.org(orgCode);
+    const client = p.client({ ip: `10.2.0.${ROLES.indexOf(role) + 1}` });
+    const r = await client.signIn(account);
+    assert.equal(r.body.stage, 'full', role);
+    actors[role] = { client, account, org, actor: { accountId: account.id, role, organizationId: org.id, organizationPath: org.path } };
+  }
+  w = { sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors };
+});
+after(() => p.close());
+
+type Target = 'own' | 'other';
+interface Recipe {
+  /** The request for a role against its own or another organization's record. */
+  request(role: Role, target: Target): { path: string; body?: unknown };
+  /** The record it touches, for the policy's answer (absent: a list or an action with no record). */
+  record?(role: Role, target: Target): readonly string[];
+}
+
+const ownOrg = (role: Role) => (role === 'city_officer' ? w.sjzEnterprise : w.actors[role].org);
+const orgFor = (role: Role, t: Target) => (t === 'own' ? ownOrg(role) : w.tsEnterprise);
+let emailCounter = 0;
+
+const RECIPES: Record<string, Recipe> = {
+  'get /api/organizations': { request: () => ({ path: '/api/organizations' }) },
+  'get /api/organizations/:id': {
+    request: (role, t) => ({ path: `/api/organizations/${orgFor(role, t).id}` }),
+    record: (role, t) => orgFor(role, t).path,
+  },
+  'patch /api/organizations/:id': {
+    request: (role, t) => ({ path: `/api/organizations/${orgFor(role, t).id}`, body: { contactName: `联系人${role}` } }),
+    record: (role, t) => orgFor(role, t).path,
+  },
+  'get /api/accounts': { request: () => ({ path: '/api/accounts' }) },
+  'post /api/accounts': {
+    request: (_role, t) => ({
+      path: '/api/accounts',
+      body: { email: `new${++emailCounter}@test.example`, displayName: '新账号', role: 'city_officer', organizationId: t === 'own' ? w.actors.city_officer.org.id : w.tsEnterprise.parentId },
+    }),
+  },
+  'post /api/accounts/:id/actions': {
+    request: (role, t) => ({
+      path: `/api/accounts/${t === 'own' ? w.actors[role === 'applicant' ? 'applicant' : 'expert'].account.id : w.tsAccount.id}/actions`,
+      body: { action: 'unlock', reason: '授权测试' },
+    }),
+    record: (_role, t) => (t === 'own' ? w.actors.expert.org.path : w.tsEnterprise.path),
+  },
+  'get /api/audit-events': { request: () => ({ path: '/api/audit-events' }) },
+  'post /api/audit-events/verify': { request: () => ({ path: '/api/audit-events/verify' }) },
+  'get /api/admin/outbox': { request: () => ({ path: '/api/admin/outbox' }) },
+  'post /api/auth/totp/disable': { request: () => ({ path: '/api/auth/totp/disable', body: { code: '123456' } }) },
+};
+
+const signedInRoutes = () => ROUTES.filter((r) => r.access === 'signedIn');
+
+test('every signed-in route has a recipe in this matrix', () => {
+  const missing = signedInRoutes().map((r) => `${r.method} ${r.path}`).filter((k) => !RECIPES[k]);
+  assert.deepEqual(missing, []);
+});
+
+test('every signed-in route refuses an anonymous request', async () => {
+  for (const r of signedInRoutes()) {
+    const recipe = RECIPES[`${r.method} ${r.path}`]!;
+    const { path, body } = recipe.request('administrator', 'own');
+    const res = await p.client().request(r.method.toUpperCase(), path, body);
+    assert.equal(res.status, 401, `${r.method} ${path}`);
+  }
+});
+
+for (const role of ROLES) {
+  test(`${role}: every route, own versus other organization, answers as the policy says`, async () => {
+    const { client, actor } = w.actors[role];
+    for (const r of signedInRoutes()) {
+      const recipe = RECIPES[`${r.method} ${r.path}`]!;
+      for (const target of ['own', 'other'] as const) {
+        const { path, body } = recipe.request(role, target);
+        let allowed = r.action ? mayAttempt(actor, r.action) : (r.roles ?? []).includes(role);
+        if (allowed && r.action && recipe.record) allowed = can(actor, r.action, { organizationPath: recipe.record(role, target) });
+        if (allowed && r.path === '/api/accounts' && r.method === 'post') {
+          // the policy checks the organization the new account goes to
+          const org = target === 'own' ? w.actors.city_officer.org : (await p.deps.uow.read((x) => x.organizations.findById(w.tsEnterprise.parentId!)))!;
+          allowed = can(actor, 'account.manage', { organizationPath: org.path });
+        }
+        const res = await client.request(r.method.toUpperCase(), path, body);
+        const label = `${role} ${r.method} ${path} (${target})`;
+        if (allowed) {
+          assert.ok(res.status !== 403 && res.status !== 401, `${label} should be allowed, got ${res.status} ${JSON.stringify(res.body)}`);
+        } else {
+          assert.equal(res.status, 403, `${label} should be refused, got ${res.status}`);
+        }
+      }
+    }
+  });
+}
+
+test('a 石家庄 city officer cannot read or change a 唐山 record, and its lists hold no 唐山 rows', async () => {
+  const { client } = w.actors.city_officer;
+  assert.equal((await client.get(`/api/organizations/${w.tsEnterprise.id}`)).status, 403);
+  assert.equal((await client.patch(`/api/organizations/${w.tsEnterprise.id}`, { contactName: '越权' })).status, 403);
+  const tangshan = await p.org('130200');
+  assert.equal((await client.patch(`/api/organizations/${tangshan.id}`, { contactName: '越权' })).status, 403);
+  const list = await client.get('/api/organizations?pageSize=100');
+  assert.equal(list.status, 200);
+  assert.ok(list.body.items.length >= 2);
+  for (const o of list.body.items) assert.ok(o.ancestors.includes('石家庄市') || o.name === '石家庄市', o.name);
+  const unchanged = await p.deps.uow.read((r) => r.organizations.findById(w.tsEnterprise.id));
+  assert.notEqual(unchanged?.contactName, '越权');
+  assert.notEqual(unchanged?.contactName, '联系人city_officer');
+});
+
+test('a province officer’s read of another organization leaves an audit record', async () => {
+  const { client, account } = w.actors.province_officer;
+  assert.equal((await client.get(`/api/organizations/${w.tsEnterprise.id}`)).status, 200);
+  const events = await p.deps.uow.read((r) => r.audit.list({ page: 1, pageSize: 10, order: 'desc', action: 'organization.read', actorId: account.id }));
+  assert.equal(events.rows[0]?.entityId, w.tsEnterprise.id);
+});
