@@ -28,11 +28,30 @@ const schema = z.object({
   STAFF_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   /** Days before an applicant password must be changed (0 = never). */
   APPLICANT_PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(0),
+  /** Per-role overrides of the password age in days, e.g. "expert=180,auditor=60,applicant=365". */
+  PASSWORD_MAX_AGE_DAYS_BY_ROLE: z
+    .string()
+    .regex(/^(\s*[a-z_]+=\d+\s*)(,\s*[a-z_]+=\d+\s*)*$/, 'expected role=days pairs separated by commas')
+    .optional(),
   /** Seed one demo account per role on an empty database. */
   SEED_DEMO: bool.default(true),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
+
+const ROLE_NAMES = ['applicant', 'city_officer', 'province_officer', 'task_force_reviewer', 'expert', 'finance_officer', 'auditor', 'administrator'];
+
+/** "expert=180,auditor=60" → { expert: 180, auditor: 60 }; an unknown role stops the start. */
+export function parseRoleDays(value: string | undefined): Record<string, number> {
+  if (!value) return {};
+  const out: Record<string, number> = {};
+  for (const pair of value.split(',')) {
+    const [role, days] = pair.split('=').map((x) => x.trim());
+    if (!ROLE_NAMES.includes(role!)) throw new Error(`配置有误 / invalid configuration:\n  PASSWORD_MAX_AGE_DAYS_BY_ROLE: unknown role "${role}"`);
+    out[role!] = Number(days);
+  }
+  return out;
+}
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -41,5 +60,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`配置有误 / invalid configuration:\n${lines.join('\n')}`);
   }
+  parseRoleDays(parsed.data.PASSWORD_MAX_AGE_DAYS_BY_ROLE);
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }

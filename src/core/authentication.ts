@@ -40,10 +40,12 @@ export function sessionExpired(s: { idleExpiresAt: Date; absoluteExpiresAt: Date
 export interface PasswordAgePolicy {
   staffMaxAgeDays: number;
   applicantMaxAgeDays: number;
+  /** Per-role overrides of the two defaults above (0 = never). */
+  byRole?: Partial<Record<Role, number>>;
 }
 
 export function passwordExpiresAt(role: Role, changedAt: Date, policy: PasswordAgePolicy): Date | null {
-  const days = isStaff(role) ? policy.staffMaxAgeDays : policy.applicantMaxAgeDays;
+  const days = policy.byRole?.[role] ?? (isStaff(role) ? policy.staffMaxAgeDays : policy.applicantMaxAgeDays);
   return days > 0 ? new Date(changedAt.getTime() + days * 24 * 60 * MINUTE) : null;
 }
 

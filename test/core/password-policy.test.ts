@@ -37,3 +37,13 @@ test('reports every problem at once with messages in both languages', () => {
   assert.equal(short.messages['zh-CN'], '至少 12 个字符');
   assert.equal(short.messages.en, 'at least 12 characters');
 });
+
+test('password age: 90 days for staff, off for applicants, overridable per role', async () => {
+  const { passwordExpiresAt } = await import('../../src/core/authentication.ts');
+  const changed = new Date('2026-01-01T00:00:00+08:00');
+  const policy = { staffMaxAgeDays: 90, applicantMaxAgeDays: 0 };
+  assert.equal(passwordExpiresAt('city_officer', changed, policy)?.toISOString(), '2026-03-31T16:00:00.000Z');
+  assert.equal(passwordExpiresAt('applicant', changed, policy), null);
+  assert.equal(passwordExpiresAt('expert', changed, { ...policy, byRole: { expert: 180 } })?.toISOString(), '2026-06-29T16:00:00.000Z');
+  assert.equal(passwordExpiresAt('auditor', changed, { ...policy, byRole: { auditor: 0 } }), null);
+});
