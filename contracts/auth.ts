@@ -52,6 +52,7 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const sessionInfo = z.object({
+  /** True only when fully signed in (stage `full`); a session part-way through has a user but is not authenticated. */
   authenticated: z.boolean(),
   stage: sessionStage.nullable(),
   user: sessionUser.nullable(),

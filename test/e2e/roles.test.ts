@@ -41,7 +41,7 @@ before(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
   server = spawn('npx', ['tsx', 'src/main/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => (output += d));
@@ -101,18 +101,21 @@ for (const role of Object.keys(MENUS) as Role[]) {
   test(`${role} signs in and sees its menu`, { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && console.error(`[browser ${role}] ${m.text()}`));
+    page.on('requestfailed', (r) => console.error(`[browser ${role}] request failed ${r.url()} ${r.failure()?.errorText}`));
     try {
       await signIn(page, role);
       assert.deepEqual(await menuLabels(page), MENUS[role].map((id) => zh.nav[id]));
       if (!MENUS[role].includes('accounts')) {
         await page.goto(`${BASE}/accounts`);
-        await page.getByText(zh.nav.forbidden).first().waitFor({ timeout: 15_000 });
+        await page.getByText(zh.errorPages.forbidden).first().waitFor({ timeout: 15_000 });
       }
       await page.goto(`${BASE}/no-such-page`);
-      await page.getByText(zh.nav.notFound).first().waitFor({ timeout: 15_000 });
+      await page.getByText(zh.errorPages.notFound).first().waitFor({ timeout: 15_000 });
       if (role === 'administrator') await page.screenshot({ path: path.join(os.tmpdir(), 'e2e-administrator-home.png') });
     } catch (err) {
       await page.screenshot({ path: path.join(os.tmpdir(), `e2e-failure-${role}.png`) }).catch(() => {});
+      console.error(`server output (last lines):\n${output.split('\n').slice(-30).join('\n')}`);
       throw err;
     } finally {
       await context.close();

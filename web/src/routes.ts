@@ -1,0 +1,149 @@
+/**
+ * The route table, as data: each screen's path, its lazily loaded page, its title (nav.<id> in the
+ * locale files), whether it is in the side menu, and who may open it. The router (router.tsx), the
+ * side menu and the home page's shortcuts are all derived from this one list, and access is asked
+ * of the same policy the server enforces (src/core/access-policy.ts).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { SessionStage, SessionUser } from '../../contracts/auth.ts';
+import { mayAttempt, scopeFor, type Action, type Actor } from '../../src/core/access-policy.ts';
+import type { Role } from '../../src/core/roles.ts';
+import type zhCN from './locales/zh-CN.json';
+
+/** A screen's id: its title is `nav.<id>` and its menu description `navDesc.<id>` in the locale files. */
+export type ScreenId = keyof (typeof zhCN)['nav'];
+
+/**
+ * Who may open an app screen. `action` asks the access policy; `beyondOwn` further requires that the
+ * actor reach more than their own organization for it (a list of organizations is no use to an
+ * applicant or an expert, who only ever see their own; they have "本单位信息" instead).
+ */
+export type Access = { roles: readonly Role[] } | { action: Action; beyondOwn?: boolean };
+
+/**
+ * - public: for anyone (sign-in, registration, password reset);
+ * - stage: one step of signing in (second factor, forced password change), for that stage only;
+ * - app: signed in completely, inside the main layout;
+ * - open: error pages, in the main layout when signed in and the public one otherwise.
+ */
+export type Area = 'public' | 'stage' | 'app' | 'open';
+
+export interface AppRoute {
+  path: string;
+  id: ScreenId;
+  component: LazyExoticComponent<ComponentType>;
+  area: Area;
+  /** For area 'stage': the session stage this screen completes. */
+  stage?: Exclude<SessionStage, 'full'>;
+  /** For area 'public': a signed-in user has no business here and goes on to the app. */
+  leaveWhenSignedIn?: boolean;
+  /** For area 'app': absent means every signed-in user. */
+  access?: Access;
+  /** Shown in the side menu (in table order) and as a shortcut card on the home page. */
+  menu?: { icon: ComponentType };
+}
+
+export const ROUTES: readonly AppRoute[] = [
+  // Signing in
+  { path: '/login', id: 'login', area: 'public', leaveWhenSignedIn: true, component: lazy(() => import('./pages/login/LoginPage.tsx')) },
+  { path: '/register', id: 'register', area: 'public', leaveWhenSignedIn: true, component: lazy(() => import('./pages/register/RegisterPage.tsx')) },
+  { path: '/forgot-password', id: 'forgotPassword', area: 'public', component: lazy(() => import('./pages/forgot-password/ForgotPasswordPage.tsx')) },
+  { path: '/reset-password', id: 'resetPassword', area: 'public', component: lazy(() => import('./pages/reset-password/ResetPasswordPage.tsx')) },
+  { path: '/two-factor', id: 'twoFactor', area: 'stage', stage: 'totp', component: lazy(() => import('./pages/two-factor/TwoFactorPage.tsx')) },
+  { path: '/two-factor/setup', id: 'twoFactorSetup', area: 'stage', stage: 'totp_enrol', component: lazy(() => import('./pages/two-factor-setup/TwoFactorSetupPage.tsx')) },
+  { path: '/change-password', id: 'changePassword', area: 'stage', stage: 'password_change', component: lazy(() => import('./pages/change-password/ChangePasswordPage.tsx')) },
+
+  // The app
+  { path: '/', id: 'home', area: 'app', menu: { icon: HomeOutlined }, component: lazy(() => import('./pages/home/HomePage.tsx')) },
+  {
+    path: '/my-organization',
+    id: 'myOrganization',
+    area: 'app',
+    access: { action: 'organization.read' },
+    menu: { icon: BankOutlined },
+    component: lazy(() => import('./pages/my-organization/MyOrganizationPage.tsx')),
+  },
+  {
+    path: '/organizations',
+    id: 'organizations',
+    area: 'app',
+    access: { action: 'organization.read', beyondOwn: true },
+    menu: { icon: ApartmentOutlined },
+    component: lazy(() => import('./pages/organizations/OrganizationsPage.tsx')),
+  },
+  {
+    path: '/accounts',
+    id: 'accounts',
+    area: 'app',
+    access: { action: 'account.read' },
+    menu: { icon: TeamOutlined },
+    component: lazy(() => import('./pages/accounts/AccountsPage.tsx')),
+  },
+  {
+    path: '/audit',
+    id: 'audit',
+    area: 'app',
+    access: { action: 'audit.read' },
+    menu: { icon: AuditOutlined },
+    component: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  },
+  {
+    path: '/admin/outbox',
+    id: 'outbox',
+    area: 'app',
+    access: { roles: ['administrator'] },
+    menu: { icon: MailOutlined },
+    component: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+  },
+  {
+    path: '/account/security',
+    id: 'security',
+    area: 'app',
+    menu: { icon: SafetyCertificateOutlined },
+    component: lazy(() => import('./pages/security/SecurityPage.tsx')),
+  },
+
+  // Errors
+  { path: '/403', id: 'forbidden', area: 'open', component: lazy(() => import('./pages/forbidden/ForbiddenPage.tsx')) },
+  { path: '*', id: 'notFound', area: 'open', component: lazy(() => import('./pages/not-found/NotFoundPage.tsx')) },
+];
+
+/**
+ * The signed-in user as the access policy sees them. The session does not carry the organization's
+ * ancestry, and the route table only asks whether an action may be attempted at all (which depends
+ * on the role alone); decisions about a particular record are the server's.
+ */
+export function actorOf(user: SessionUser): Actor {
+  return { accountId: user.id, role: user.role, organizationId: user.organization.id, organizationPath: [user.organization.id] };
+}
+
+/** May this user attempt the action at all (to show or hide a button; the server decides per record)? */
+export function userMay(user: SessionUser, action: Action): boolean {
+  return mayAttempt(actorOf(user), action);
+}
+
+/** May this user open the screen? */
+export function mayOpen(route: AppRoute, user: SessionUser): boolean {
+  const access = route.access;
+  if (!access) return true;
+  if ('roles' in access) return access.roles.includes(user.role);
+  const actor = actorOf(user);
+  if (!mayAttempt(actor, access.action)) return false;
+  return !access.beyondOwn || scopeFor(actor, access.action).kind !== 'own';
+}
+
+/** The side menu for this user, in table order. */
+export function menuFor(user: SessionUser): AppRoute[] {
+  return ROUTES.filter((route) => route.area === 'app' && route.menu && mayOpen(route, user));
+}
+
+export type Gate = { kind: 'render' } | { kind: 'redirect'; to: string } | { kind: 'forbidden' };
