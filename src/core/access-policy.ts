@@ -50,6 +50,19 @@ const POLICY = {
   'account.read': { administrator: 'all', auditor: 'province' },
   'account.manage': { administrator: 'all' },
   'audit.read': { administrator: 'all', auditor: 'all' },
+  /** Program definitions are public policy: every signed-in role may read them. */
+  'program.read': {
+    administrator: 'all',
+    auditor: 'all',
+    province_officer: 'all',
+    finance_officer: 'all',
+    city_officer: 'all',
+    task_force_reviewer: 'all',
+    expert: 'all',
+    applicant: 'all',
+  },
+  /** Drafting and publishing versions: the province's own officers (the record is the province). */
+  'program.manage': { administrator: 'all', province_officer: 'province' },
   'audit.verify': { administrator: 'all', auditor: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 

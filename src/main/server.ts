@@ -14,6 +14,7 @@ import { currentMigration, migrateToLatest } from '../adapters/postgres/migrate.
 import { isEmpty, seedDemoAccounts, seedReferenceOrganizations } from '../use-cases/seed.ts';
 import { makeDeps, makeLogger } from './compose.ts';
 import { printCredentials } from './print-credentials.ts';
+import { loadProgramFiles } from './load-programs.ts';
 
 const env = loadEnv();
 const logger = makeLogger(env.LOG_LEVEL);
@@ -27,6 +28,7 @@ const migration = await migrateToLatest(handle.db);
 const deps = makeDeps(handle, env);
 const created = await seedReferenceOrganizations(deps);
 if (created) logger.info({ created }, 'reference organizations created');
+await loadProgramFiles(deps, logger);
 if (env.SEED_DEMO && (await isEmpty(deps))) printCredentials(await seedDemoAccounts(deps));
 
 const app = buildApp({

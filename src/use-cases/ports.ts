@@ -120,6 +120,28 @@ export interface OutboxRow {
   sentAt: Date | null;
 }
 
+export interface ProgramVersionRow {
+  programId: string;
+  code: string;
+  provinceCode: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** As stored: a draft may not (yet) be a valid definition. */
+  definition: unknown;
+  basedOnVersion: number | null;
+  createdBy: string | null;
+  publishedBy: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ProgramSampleRow {
+  id: string;
+  name: string;
+  input: unknown;
+}
+
 export interface ListQuery {
   page: number;
   pageSize: number;
@@ -172,6 +194,20 @@ export interface Repositories {
   outbox: {
     enqueue(to: string, subject: string, body: string): Promise<void>;
     list(q: ListQuery): Promise<{ rows: OutboxRow[]; total: number }>;
+  };
+  programs: {
+    /** Every program with its versions (newest first). */
+    listVersions(code?: string): Promise<ProgramVersionRow[]>;
+    findVersion(code: string, version: number): Promise<ProgramVersionRow | undefined>;
+    /** Creates the program row when it is new; returns its id. */
+    ensureProgram(code: string, provinceCode: string): Promise<string>;
+    insertVersion(row: { programId: string; version: number; status: 'draft' | 'published'; definition: unknown; basedOnVersion: number | null; createdBy: string | null; publishedBy: string | null; publishedAt: Date | null }): Promise<void>;
+    updateDraft(programId: string, version: number, definition: unknown, now: Date): Promise<void>;
+    publish(programId: string, version: number, definition: unknown, by: string, now: Date): Promise<void>;
+    /** Locks the program row, so two officers cannot take the same new version number. */
+    lockProgram(code: string): Promise<void>;
+    samples(code: string): Promise<ProgramSampleRow[]>;
+    upsertSample(programId: string, name: string, input: unknown): Promise<void>;
   };
   audit: {
     append(row: Omit<AuditEventRow, 'id' | 'hash'>): Promise<string>;

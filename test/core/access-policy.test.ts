@@ -62,6 +62,11 @@ const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
   'account.manage': { administrator: Object.keys(PATHS) },
   'audit.read': { administrator: Object.keys(PATHS), auditor: Object.keys(PATHS) },
   'audit.verify': { administrator: Object.keys(PATHS), auditor: Object.keys(PATHS) },
+  'program.read': Object.fromEntries(ROLES.map((r) => [r, Object.keys(PATHS)])),
+  'program.manage': {
+    administrator: Object.keys(PATHS),
+    province_officer: ['hebei', 'shijiazhuang', 'sjzEnterprise', 'tangshan', 'tsEnterprise', 'miit', 'finance', 'audit', 'experts'],
+  },
 };
 
 test('every action of the policy has an expectation here', () => {

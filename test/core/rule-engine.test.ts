@@ -64,3 +64,9 @@ test('the source structure: articles with their numbered paragraphs, notices wit
   assert.equal(accountsFor('第五条', '第五条（二）'), true);
   assert.equal(accountsFor('第十条', '第十一条'), false);
 });
+
+test('docs/program-definition.schema.json is up to date with the format (npm run schema:export)', async () => {
+  const fs = await import('node:fs');
+  const { programDefinitionJsonSchema, SCHEMA_FILE } = await import('../../src/main/export-schema.ts');
+  assert.equal(fs.readFileSync(SCHEMA_FILE, 'utf8'), programDefinitionJsonSchema());
+});

@@ -10,6 +10,9 @@ import { ROUTES } from '../../src/adapters/http/app.ts';
 import { can, mayAttempt, type Actor } from '../../src/core/access-policy.ts';
 import { ROLES, type Role } from '../../src/core/roles.ts';
 import type { AccountRow, OrganizationRow } from '../../src/use-cases/ports.ts';
+import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
+import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
+import { BASE_APPLICANT, BASE_APPLICATION } from '../programs/cases/types.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -26,6 +29,7 @@ const HOME: Record<Role, string> = {
 };
 
 interface World {
+  provincePaths: Record<Target, readonly string[]>;
   sjzEnterprise: OrganizationRow;
   tsEnterprise: OrganizationRow;
   tsAccount: AccountRow;
@@ -50,7 +54,11 @@ before(async () => {
     assert.equal(r.body.stage, 'full', role);
     actors[role] = { client, account, org, actor: { accountId: account.id, role, organizationId: org.id, organizationPath: org.path } };
   }
-  w = { sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors };
+  const { definitions, samples } = programFilesToLoad();
+  const hebei = definitions.find((d) => d.code === 'hebei-2016-internet-plus')!;
+  await syncProgramFiles(p.deps, [hebei, { ...hebei, code: 'shandong-copy-for-tests', provinceCode: '370000' }], samples);
+  const provincePaths = { own: (await p.org('130000')).path, other: (await p.org('370000')).path };
+  w = { provincePaths, sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors };
 });
 after(() => p.close());
 
@@ -94,7 +102,30 @@ const RECIPES: Record<string, Recipe> = {
   'post /api/audit-events/verify': { request: () => ({ path: '/api/audit-events/verify' }) },
   'get /api/admin/outbox': { request: () => ({ path: '/api/admin/outbox' }) },
   'post /api/auth/totp/disable': { request: () => ({ path: '/api/auth/totp/disable', body: { code: '123456' } }) },
+  'get /api/programs': { request: () => ({ path: '/api/programs' }) },
+  'get /api/programs/:code/versions/:version': { request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/versions/1` }) },
+  'post /api/programs/:code/versions/:version/clone': {
+    request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/versions/1/clone` }),
+    record: (_r, t) => w.provincePaths[t],
+  },
+  'put /api/programs/:code/versions/:version': {
+    request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/versions/1`, body: { definition: {} } }),
+    record: (_r, t) => w.provincePaths[t],
+  },
+  'post /api/programs/:code/versions/:version/publish': {
+    request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/versions/1/publish` }),
+    record: (_r, t) => w.provincePaths[t],
+  },
+  'get /api/programs/:code/diff': { request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/diff?from=1&to=1` }) },
+  'get /api/programs/:code/samples': { request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/samples` }) },
+  'post /api/programs/:code/versions/:version/evaluate': {
+    request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/versions/1/evaluate`, body: { sample: { applicant: BASE_APPLICANT, application: BASE_APPLICATION, today: '2027-01-01' } } }),
+  },
+  'post /api/programs/check-expression': { request: () => ({ path: '/api/programs/check-expression', body: { expression: 'applicant.itTeamSize > 1' } }) },
 };
+
+/** Own: a Hebei program (the test actors are all Hebei's); other: the same program copied to Shandong. */
+const programOf = (t: Target) => (t === 'own' ? 'hebei-2016-internet-plus' : 'shandong-copy-for-tests');
 
 const signedInRoutes = () => ROUTES.filter((r) => r.access === 'signedIn');
 

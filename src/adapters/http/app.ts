@@ -18,9 +18,10 @@ import { buildOpenApi } from './openapi.ts';
 import { HttpProblem, toProblem } from './problem.ts';
 import type { RouteDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
+import { programRoutes } from './routes/programs.ts';
 import { recordRoutes } from './routes/records.ts';
 
-export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes];
+export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes];
 
 export interface AppOptions {
   deps: Deps;

@@ -11,6 +11,7 @@ import type {
   AuditEventRow,
   OrganizationRow,
   OrganizationWithAncestors,
+  ProgramVersionRow,
   Repositories,
   SessionRow,
   UnitOfWork,
@@ -68,6 +69,36 @@ const toSession = (r: Selectable<SessionTable>): SessionRow => ({
   idleExpiresAt: r.idle_expires_at,
   absoluteExpiresAt: r.absolute_expires_at,
 });
+
+function toProgramVersion(r: {
+  code: string;
+  province_code: string;
+  program_id: string;
+  version: number;
+  status: string;
+  definition: unknown;
+  based_on_version: number | null;
+  created_by: string | null;
+  published_by: string | null;
+  published_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}): ProgramVersionRow {
+  return {
+    programId: r.program_id,
+    code: r.code,
+    provinceCode: r.province_code,
+    version: r.version,
+    status: r.status as 'draft' | 'published',
+    definition: r.definition,
+    basedOnVersion: r.based_on_version,
+    createdBy: r.created_by,
+    publishedBy: r.published_by,
+    publishedAt: r.published_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
 
 /** Escapes a user's search text for LIKE. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -384,6 +415,88 @@ export function makeRepositories(db: Kysely<Database>): Repositories {
           rows: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, body: r.body, status: r.status, createdAt: r.created_at, sentAt: r.sent_at })),
           total: Number(count.n),
         };
+      },
+    },
+
+    programs: {
+      async listVersions(code) {
+        let q = db
+          .selectFrom('program_version as v')
+          .innerJoin('program as p', 'p.id', 'v.program_id')
+          .select(['p.code', 'p.province_code', 'v.program_id', 'v.version', 'v.status', 'v.definition', 'v.based_on_version', 'v.created_by', 'v.published_by', 'v.published_at', 'v.created_at', 'v.updated_at']);
+        if (code) q = q.where('p.code', '=', code);
+        const rows = await q.orderBy('p.code').orderBy('v.version', 'desc').execute();
+        return rows.map(toProgramVersion);
+      },
+      async findVersion(code, version) {
+        const r = await db
+          .selectFrom('program_version as v')
+          .innerJoin('program as p', 'p.id', 'v.program_id')
+          .select(['p.code', 'p.province_code', 'v.program_id', 'v.version', 'v.status', 'v.definition', 'v.based_on_version', 'v.created_by', 'v.published_by', 'v.published_at', 'v.created_at', 'v.updated_at'])
+          .where('p.code', '=', code)
+          .where('v.version', '=', version)
+          .executeTakeFirst();
+        return r && toProgramVersion(r);
+      },
+      async ensureProgram(code, provinceCode) {
+        const existing = await db.selectFrom('program').select('id').where('code', '=', code).executeTakeFirst();
+        if (existing) return existing.id;
+        const r = await db.insertInto('program').values({ code, province_code: provinceCode }).returning('id').executeTakeFirstOrThrow();
+        return r.id;
+      },
+      async insertVersion(v) {
+        await db
+          .insertInto('program_version')
+          .values({
+            program_id: v.programId,
+            version: v.version,
+            status: v.status,
+            definition: JSON.stringify(v.definition),
+            based_on_version: v.basedOnVersion,
+            created_by: v.createdBy,
+            published_by: v.publishedBy,
+            published_at: v.publishedAt,
+            updated_at: new Date(),
+          })
+          .execute();
+      },
+      async updateDraft(programId, version, definition, now) {
+        await db
+          .updateTable('program_version')
+          .set({ definition: JSON.stringify(definition), updated_at: now })
+          .where('program_id', '=', programId)
+          .where('version', '=', version)
+          .where('status', '=', 'draft')
+          .execute();
+      },
+      async publish(programId, version, definition, by, now) {
+        await db
+          .updateTable('program_version')
+          .set({ status: 'published', definition: JSON.stringify(definition), published_by: by, published_at: now, updated_at: now })
+          .where('program_id', '=', programId)
+          .where('version', '=', version)
+          .where('status', '=', 'draft')
+          .execute();
+      },
+      async lockProgram(code) {
+        await db.selectFrom('program').select('id').where('code', '=', code).forUpdate().execute();
+      },
+      async samples(code) {
+        const rows = await db
+          .selectFrom('program_sample as s')
+          .innerJoin('program as p', 'p.id', 's.program_id')
+          .select(['s.id', 's.name', 's.input'])
+          .where('p.code', '=', code)
+          .orderBy('s.id')
+          .execute();
+        return rows.map((r) => ({ id: r.id, name: r.name, input: r.input }));
+      },
+      async upsertSample(programId, name, input) {
+        await db
+          .insertInto('program_sample')
+          .values({ program_id: programId, name, input: JSON.stringify(input) })
+          .onConflict((oc) => oc.columns(['program_id', 'name']).doUpdateSet({ input: JSON.stringify(input) }))
+          .execute();
       },
     },
 

@@ -116,7 +116,39 @@ export interface AuditSealTable {
   sealed_at: CreatedAt;
 }
 
+export interface ProgramTable {
+  id: Generated<string>;
+  code: string;
+  province_code: string;
+  created_at: CreatedAt;
+}
+
+export interface ProgramVersionTable {
+  id: Generated<string>;
+  program_id: string;
+  version: number;
+  status: string;
+  definition: Json;
+  based_on_version: number | null;
+  created_by: string | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProgramSampleTable {
+  id: Generated<string>;
+  program_id: string;
+  name: string;
+  input: Json;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  program: ProgramTable;
+  program_version: ProgramVersionTable;
+  program_sample: ProgramSampleTable;
   organization: OrganizationTable;
   account: AccountTable;
   session: SessionTable;

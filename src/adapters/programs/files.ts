@@ -46,3 +46,21 @@ export function sourceText(file: string, dir = PROGRAMS_DIR): string | null {
   const p = path.join(dir, 'sources', file);
   return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : null;
 }
+
+/** Saved sample applicants per program code (programs/samples/<code>.json), for trying rules. */
+export function readSamples(dir = PROGRAMS_DIR): Record<string, { name: string; input: { applicant: Record<string, unknown>; application: Record<string, unknown>; today?: string } }[]> {
+  const folder = path.join(dir, 'samples');
+  if (!fs.existsSync(folder)) return {};
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8'))]),
+  );
+}
+
+/** Every valid definition file (all versions) with the samples, for loading into the database. */
+export function programFilesToLoad(dir = PROGRAMS_DIR) {
+  const files = readProgramFiles(dir);
+  return { files, definitions: files.flatMap((f) => (f.definition && f.problems.length === 0 ? [f.definition] : [])), samples: readSamples(dir) };
+}
