@@ -117,7 +117,7 @@ export const SHANDONG: ReferenceOrganization = {
   children: [
     ...departments('370000', '山东省', { name: '山东省工业和信息化厅', nameEn: 'Department of Industry and Information Technology' }),
     expertPool('370000', '山东省'),
-    // 003 二(二): materials are routed by category to the 十强 industry task forces (专班) for initial review.
+    // 003 五（二）: materials are routed by category to the 十强 industry task forces (专班) for initial review.
     ...SHANDONG_TEN_INDUSTRIES.map(([key, name, nameEn]): ReferenceOrganization => ({
       code: `370000-tf-${key}`,
       name: `${name}产业专班`,
