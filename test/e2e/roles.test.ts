@@ -4,19 +4,13 @@
  * the way — and sees exactly its role's menu.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { LATEST_MIGRATION } from '../../src/adapters/postgres/migrate.ts';
+import { startE2E, type E2E } from '../support/e2e.ts';
 import zh from '../../web/src/locales/zh-CN.json' with { type: 'json' };
 import { totpCode } from '../../src/adapters/security/security.ts';
 import type { Role } from '../../src/core/roles.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const PORT = 3900 + (process.pid % 90);
-const BASE = `http://127.0.0.1:${PORT}`;
 
 /** Each role's side menu, in order (the spec for this test). */
 const MENUS: Record<Role, (keyof typeof zh.nav)[]> = {
@@ -30,42 +24,16 @@ const MENUS: Record<Role, (keyof typeof zh.nav)[]> = {
   administrator: ['home', 'myOrganization', 'organizations', 'accounts', 'audit', 'outbox', 'security'],
 };
 
-let server: ChildProcess;
-let browser: Browser;
-let dataDir: string;
+let e2e: E2E;
+let BASE = '';
 const credentials = new Map<Role, { email: string; password: string }>();
-let output = '';
 
 before(async () => {
-  execFileSync('node', ['scripts/build-web-if-needed.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
-  server = spawn('npx', ['tsx', 'src/main/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 90_000;
-  while (!output.includes('Platform running')) {
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  for (const m of output.matchAll(/^\s*DEMO (\w+)\s+(\S+)\s+(\S+)/gm)) credentials.set(m[1] as Role, { email: m[2]!, password: m[3]! });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  e2e = await startE2E(3900);
+  BASE = e2e.base;
+  for (const m of e2e.output().matchAll(/^\s*DEMO (\w+)\s+(\S+)\s+(\S+)/gm)) credentials.set(m[1] as Role, { email: m[2]!, password: m[3]! });
 });
-
-after(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => e2e?.stop());
 
 test('the first start printed one demo account per role', () => {
   assert.deepEqual([...credentials.keys()].sort(), Object.keys(MENUS).sort());
@@ -73,7 +41,7 @@ test('the first start printed one demo account per role', () => {
 
 test('the health endpoint answers on the embedded database', async () => {
   const r = await fetch(`${BASE}/api/health`);
-  assert.deepEqual(await r.json(), { status: 'ok', database: 'pglite', migration: 1 });
+  assert.deepEqual(await r.json(), { status: 'ok', database: 'pglite', migration: LATEST_MIGRATION });
 });
 
 async function signIn(page: Page, role: Role) {
@@ -99,11 +67,7 @@ async function menuLabels(page: Page): Promise<string[]> {
 
 for (const role of Object.keys(MENUS) as Role[]) {
   test(`${role} signs in and sees its menu`, { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.error(`[browser ${role}] ${m.text()}`));
-    page.on('requestfailed', (r) => console.error(`[browser ${role}] request failed ${r.url()} ${r.failure()?.errorText}`));
-    try {
+    await e2e.inBrowser(role, { width: 1366, height: 768 }, async (page) => {
       await signIn(page, role);
       assert.deepEqual(await menuLabels(page), MENUS[role].map((id) => zh.nav[id]));
       if (!MENUS[role].includes('accounts')) {
@@ -112,13 +76,6 @@ for (const role of Object.keys(MENUS) as Role[]) {
       }
       await page.goto(`${BASE}/no-such-page`);
       await page.getByText(zh.errorPages.notFound).first().waitFor({ timeout: 15_000 });
-      if (role === 'administrator') await page.screenshot({ path: path.join(os.tmpdir(), 'e2e-administrator-home.png') });
-    } catch (err) {
-      await page.screenshot({ path: path.join(os.tmpdir(), `e2e-failure-${role}.png`) }).catch(() => {});
-      console.error(`server output (last lines):\n${output.split('\n').slice(-30).join('\n')}`);
-      throw err;
-    } finally {
-      await context.close();
-    }
+    });
   });
 }

@@ -14,7 +14,8 @@ export interface ListParams<F extends string> {
   filters: Partial<Record<F, string>>;
 }
 
-const PAGE_SIZES = [10, 20, 50, 100];
+/** The page sizes a list offers (the server clamps pageSize to 100). */
+export const PAGE_SIZES = [10, 20, 50, 100];
 
 type Changes<F extends string> = Partial<Record<'page' | 'pageSize' | 'sort' | 'order' | F, string | number | undefined>>;
 
@@ -81,5 +82,17 @@ export function useListParams<F extends string>(filterNames: readonly F[], defau
   const sortOrderOf = (column: string) =>
     params.sort === column ? (params.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
 
-  return { params, update, onTableChange, sortOrderOf, pageSizeOptions: PAGE_SIZES };
+  /** The URL's sort column if it is one of `columns` (a stale or hand-typed one is ignored). */
+  const sortIn = <S extends string>(columns: readonly S[]): S | undefined => columns.find((column) => column === params.sort);
+
+  /** Whether any of the list's filters is set. */
+  const filtered = filterNames.some((name) => params.filters[name]);
+
+  /** Unsets every filter (and so goes back to the first page). */
+  const clearFilters = () => update(Object.fromEntries(filterNames.map((name) => [name, undefined])) as Changes<F>);
+
+  /** A filter's value and setter, for a toolbar control (SearchFilter, SelectFilter, OrganizationSelect). */
+  const filterProps = (name: F) => ({ value: params.filters[name], onChange: (value: string | undefined) => update({ [name]: value } as Changes<F>) });
+
+  return { params, update, onTableChange, sortOrderOf, sortIn, filtered, clearFilters, filterProps };
 }

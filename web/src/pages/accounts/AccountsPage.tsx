@@ -3,27 +3,27 @@
  * and paged on the server with the state in the URL.
  */
 import { useState } from 'react';
-import { App, Button, Card, Dropdown, Input, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType } from 'antd';
-import { DownOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Space, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType } from 'antd';
+import { DownOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../contracts/accounts.ts';
 import { ROLES } from '../../../../src/core/roles.ts';
 import { useUser } from '../../api/session.ts';
 import { InitialPasswordModal } from '../../components/InitialPasswordModal.tsx';
+import { ListToolbar, SearchFilter, SelectFilter } from '../../components/ListToolbar.tsx';
 import { OrganizationSelect } from '../../components/OrganizationSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorResult } from '../../components/QueryState.tsx';
+import { ServerTable } from '../../components/ServerTable.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { roleLabel, roleOptions } from '../../lib/labels.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { userMay } from '../../routes.ts';
 import { AccountActionModal, type AccountAction } from './AccountActionModal.tsx';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
-import { useAccounts, type AccountListParams } from './data.ts';
+import { useAccounts } from './data.ts';
 
 const FILTERS = ['role', 'status', 'organizationId', 'q'] as const;
 const SORTS = ['email', 'displayName', 'role', 'createdAt', 'lastLoginAt'] as const;
-type Sort = (typeof SORTS)[number];
 
 const isLocked = (account: Account) => account.lockedUntil !== null && new Date(account.lockedUntil).getTime() > Date.now();
 
@@ -44,23 +44,12 @@ export default function AccountsPage() {
   const { message } = App.useApp();
   const { user } = useUser();
   const manage = userMay(user, 'account.manage');
-  const { params, update, onTableChange, sortOrderOf, pageSizeOptions } = useListParams(FILTERS);
+  const { params, onTableChange, sortOrderOf, sortIn, filtered, clearFilters, filterProps } = useListParams(FILTERS);
   const [creating, setCreating] = useState(false);
   const [acting, setActing] = useState<{ account: Account; action: AccountAction } | null>(null);
   const [secret, setSecret] = useState<{ password: string; account: string } | null>(null);
 
-  const query: AccountListParams = {
-    page: params.page,
-    pageSize: params.pageSize,
-    sort: SORTS.includes(params.sort as Sort) ? (params.sort as Sort) : undefined,
-    order: params.order,
-    role: params.filters.role,
-    status: params.filters.status,
-    organizationId: params.filters.organizationId,
-    q: params.filters.q,
-  };
-  const list = useAccounts(query);
-  const filtered = FILTERS.some((name) => params.filters[name]);
+  const list = useAccounts({ page: params.page, pageSize: params.pageSize, sort: sortIn(SORTS), order: params.order, ...params.filters });
 
   const columns: TableColumnsType<Account> = [
     {
@@ -141,75 +130,30 @@ export default function AccountsPage() {
         }
       />
       <Card variant="borderless" className="page-card">
-        <div className="toolbar">
-          <Space wrap>
-            <Input.Search
-              key={params.filters.q ?? ''}
-              id="account-search"
-              allowClear
-              defaultValue={params.filters.q}
-              placeholder={t('accounts.searchPlaceholder')}
-              onSearch={(value) => update({ q: value.trim() || undefined })}
-              className="toolbar-search"
-            />
-            <Select
-              id="account-role"
-              allowClear
-              placeholder={t('account.role')}
-              value={params.filters.role}
-              onChange={(value: string | undefined) => update({ role: value })}
-              options={roleOptions(format.language, ROLES)}
-              className="toolbar-select"
-            />
-            <Select
-              id="account-status"
-              allowClear
-              placeholder={t('account.status')}
-              value={params.filters.status}
-              onChange={(value: string | undefined) => update({ status: value })}
-              options={[
-                { value: 'active', label: t('account.statusActive') },
-                { value: 'disabled', label: t('account.statusDisabled') },
-              ]}
-              className="toolbar-select-sm"
-            />
-            <OrganizationSelect
-              id="account-organization"
-              allowClear
-              placeholder={t('account.organization')}
-              value={params.filters.organizationId}
-              onChange={(value) => update({ organizationId: value })}
-              style={{ width: 220 }}
-            />
-          </Space>
-          <Space>
-            {filtered ? <Button onClick={() => update({ role: undefined, status: undefined, organizationId: undefined, q: undefined })}>{t('common.clearFilters')}</Button> : null}
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
-          </Space>
-        </div>
-
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Account>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={filtered ? t('states.noMatch') : t('accounts.empty')} /> }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions,
-              showTotal: (total) => t('common.total', { count: total }),
-            }}
-            scroll={{ x: 1040 }}
+        <ListToolbar filtered={filtered} onClear={clearFilters} onRefresh={() => void list.refetch()}>
+          <SearchFilter id="account-search" placeholder={t('accounts.searchPlaceholder')} {...filterProps('q')} />
+          <SelectFilter id="account-role" placeholder={t('account.role')} options={roleOptions(format.language, ROLES)} {...filterProps('role')} />
+          <SelectFilter
+            id="account-status"
+            narrow
+            placeholder={t('account.status')}
+            options={[
+              { value: 'active', label: t('account.statusActive') },
+              { value: 'disabled', label: t('account.statusDisabled') },
+            ]}
+            {...filterProps('status')}
           />
-        )}
+          <OrganizationSelect id="account-organization" allowClear placeholder={t('account.organization')} style={{ width: 220 }} {...filterProps('organizationId')} />
+        </ListToolbar>
+
+        <ServerTable<Account>
+          query={list}
+          columns={columns}
+          params={params}
+          onChange={onTableChange}
+          emptyText={filtered ? t('states.noMatch') : t('accounts.empty')}
+          scroll={{ x: 1040 }}
+        />
       </Card>
 
       <CreateAccountModal

@@ -2,14 +2,15 @@
  * 审计日志: every recorded change, newest first, filterable and paged on the server (state in the
  * URL); a row unfolds to its before/after. "核验审计链" recomputes the tamper-evident hash chain.
  */
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { ReloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent, AuditVerifyResult } from '../../../../contracts/audit.ts';
 import { useUser } from '../../api/session.ts';
+import { ListActions } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorResult } from '../../components/QueryState.tsx';
+import { ServerTable } from '../../components/ServerTable.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { roleLabel } from '../../lib/labels.ts';
 import { useListParams } from '../../lib/list-params.ts';
@@ -64,13 +65,12 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { user } = useUser();
-  const { params, update, onTableChange, pageSizeOptions } = useListParams(FILTERS);
+  const { params, update, onTableChange, filtered, clearFilters } = useListParams(FILTERS);
   const verify = useVerifyChain();
   const [form] = Form.useForm<FilterValues>();
 
   const query: AuditListParams = { page: params.page, pageSize: params.pageSize, order: params.order ?? 'desc', ...params.filters };
   const list = useAuditEvents(query);
-  const filtered = FILTERS.some((name) => params.filters[name]);
 
   const applyFilters = (values: FilterValues) => {
     const [from, to] = values.period ?? [null, null];
@@ -83,7 +83,6 @@ export default function AuditPage() {
       to: to ? to.format('YYYY-MM-DD') : undefined,
     });
   };
-  const clear = () => update({ action: undefined, entityType: undefined, entityId: undefined, actorId: undefined, from: undefined, to: undefined });
 
   const columns: TableColumnsType<AuditEvent> = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80, sorter: true, sortOrder: params.order === 'asc' ? 'ascend' : 'descend', sortDirections: ['descend', 'ascend', 'descend'], render: (seq: string) => <span className="mono">{seq}</span> },
@@ -161,39 +160,23 @@ export default function AuditPage() {
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
           <Form.Item>
-            <Space>
+            <ListActions filtered={filtered} onClear={clearFilters} onRefresh={() => void list.refetch()}>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
                 {t('common.search')}
               </Button>
-              {filtered ? <Button onClick={clear}>{t('common.clearFilters')}</Button> : null}
-              <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
-            </Space>
+            </ListActions>
           </Form.Item>
         </Form>
 
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<AuditEvent>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            expandable={{ expandedRowRender: (event) => <AuditEventDetail event={event} />, expandRowByClick: true }}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={filtered ? t('states.noMatch') : t('audit.empty')} /> }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions,
-              showTotal: (total) => t('common.total', { count: total }),
-            }}
-            scroll={{ x: 1000 }}
-          />
-        )}
+        <ServerTable<AuditEvent>
+          query={list}
+          columns={columns}
+          params={params}
+          onChange={onTableChange}
+          emptyText={filtered ? t('states.noMatch') : t('audit.empty')}
+          scroll={{ x: 1000 }}
+          expandable={{ expandedRowRender: (event) => <AuditEventDetail event={event} />, expandRowByClick: true }}
+        />
       </Card>
     </>
   );

@@ -1,11 +1,12 @@
 /** Ask for a reset link. The answer is the same whether or not the account exists (no account probing). */
-import { Button, Form, Input, Result } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { MailOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
+import { AuthResult } from '../../components/AuthResult.tsx';
 
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -14,18 +15,13 @@ export default function ForgotPasswordPage() {
 
   if (request.isSuccess) {
     return (
-      <AuthCard title={t('forgot.title')}>
-        <Result
-          status="success"
-          title={t('forgot.sentTitle')}
-          subTitle={t('forgot.sent', { email: request.variables })}
-          extra={
-            <Link to="/login">
-              <Button type="primary">{t('common.backToLogin')}</Button>
-            </Link>
-          }
-        />
-      </AuthCard>
+      <AuthResult
+        cardTitle={t('forgot.title')}
+        status="success"
+        title={t('forgot.sentTitle')}
+        detail={t('forgot.sent', { email: request.variables })}
+        next={{ to: '/login', label: t('common.backToLogin') }}
+      />
     );
   }
 

@@ -3,41 +3,32 @@
  * the URL). A row opens the organization in a drawer, with its contact form for those who may edit.
  */
 import { useState } from 'react';
-import { Button, Card, Drawer, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ApartmentOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Drawer, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { ApartmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../contracts/organizations.ts';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../src/core/roles.ts';
 import { useUser } from '../../api/session.ts';
+import { ListToolbar, SearchFilter, SelectFilter } from '../../components/ListToolbar.tsx';
 import { KindTag, OrganizationProfile } from '../../components/OrganizationProfile.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorResult } from '../../components/QueryState.tsx';
+import { ServerTable } from '../../components/ServerTable.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { userMay } from '../../routes.ts';
-import { useOrganization, useOrganizations, type OrganizationListParams } from './data.ts';
+import { useOrganization, useOrganizations } from './data.ts';
 
 const FILTERS = ['kind', 'parentId', 'q'] as const;
 const SORTS = ['name', 'code', 'kind', 'createdAt'] as const;
-type Sort = (typeof SORTS)[number];
 
 export default function OrganizationsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { user } = useUser();
-  const { params, update, onTableChange, sortOrderOf, pageSizeOptions } = useListParams(FILTERS);
+  const { params, update, onTableChange, sortOrderOf, sortIn, filtered, clearFilters, filterProps } = useListParams(FILTERS);
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const query: OrganizationListParams = {
-    page: params.page,
-    pageSize: params.pageSize,
-    sort: SORTS.includes(params.sort as Sort) ? (params.sort as Sort) : undefined,
-    order: params.order,
-    kind: params.filters.kind,
-    parentId: params.filters.parentId,
-    q: params.filters.q,
-  };
-  const list = useOrganizations(query);
+  const list = useOrganizations({ page: params.page, pageSize: params.pageSize, sort: sortIn(SORTS), order: params.order, ...params.filters });
   const parent = useOrganization(params.filters.parentId, { secondary: true });
   const open = list.data?.items.find((o) => o.id === openId);
 
@@ -64,63 +55,30 @@ export default function OrganizationsPage() {
     <>
       <PageHeader title={t('nav.organizations')} subtitle={t('navDesc.organizations')} />
       <Card variant="borderless" className="page-card">
-        <div className="toolbar">
-          <Space wrap>
-            <Input.Search
-              key={params.filters.q ?? ''}
-              id="organization-search"
-              allowClear
-              defaultValue={params.filters.q}
-              placeholder={t('organizations.searchPlaceholder')}
-              onSearch={(value) => update({ q: value.trim() || undefined })}
-              className="toolbar-search"
-            />
-            <Select
-              id="organization-kind"
-              allowClear
-              placeholder={t('organization.kind')}
-              value={params.filters.kind}
-              onChange={(value: string | undefined) => update({ kind: value })}
-              options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`organizationKind.${kind}`) }))}
-              className="toolbar-select"
-            />
-            {params.filters.parentId ? (
-              <Tag closable onClose={() => update({ parentId: undefined })} className="filter-tag">
-                {t('organizations.childrenOf', { name: parent.data?.name ?? params.filters.parentId })}
-              </Tag>
-            ) : null}
-          </Space>
-          <Space>
-            {params.filters.q || params.filters.kind || params.filters.parentId ? (
-              <Button onClick={() => update({ q: undefined, kind: undefined, parentId: undefined })}>{t('common.clearFilters')}</Button>
-            ) : null}
-            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} aria-label={t('common.refresh')} />
-          </Space>
-        </div>
-
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Organization>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            onRow={(record) => ({ onClick: () => setOpenId(record.id), className: 'clickable-row' })}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('organizations.empty')} /> }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions,
-              showTotal: (total) => t('common.total', { count: total }),
-            }}
-            scroll={{ x: 860 }}
+        <ListToolbar filtered={filtered} onClear={clearFilters} onRefresh={() => void list.refetch()}>
+          <SearchFilter id="organization-search" placeholder={t('organizations.searchPlaceholder')} {...filterProps('q')} />
+          <SelectFilter
+            id="organization-kind"
+            placeholder={t('organization.kind')}
+            options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`organizationKind.${kind}`) }))}
+            {...filterProps('kind')}
           />
-        )}
+          {params.filters.parentId ? (
+            <Tag closable onClose={() => update({ parentId: undefined })} className="filter-tag">
+              {t('organizations.childrenOf', { name: parent.data?.name ?? params.filters.parentId })}
+            </Tag>
+          ) : null}
+        </ListToolbar>
+
+        <ServerTable<Organization>
+          query={list}
+          columns={columns}
+          params={params}
+          onChange={onTableChange}
+          emptyText={t('organizations.empty')}
+          scroll={{ x: 860 }}
+          onRow={(record) => ({ onClick: () => setOpenId(record.id), className: 'clickable-row' })}
+        />
       </Card>
 
       <Drawer

@@ -3,14 +3,14 @@
  * reads password-reset mails here and passes the link on.
  */
 import { Fragment } from 'react';
-import { Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorResult } from '../../components/QueryState.tsx';
+import { ServerTable } from '../../components/ServerTable.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 
@@ -50,7 +50,7 @@ function MailBody({ body }: { body: string }) {
 export default function OutboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { params, onTableChange, pageSizeOptions } = useListParams([] as const);
+  const { params, onTableChange } = useListParams([] as const);
   const list = useQuery({
     queryKey: ['outbox', params.page, params.pageSize],
     queryFn: ({ signal }) => api.get<Page<OutboxMail>>('/api/admin/outbox', { page: params.page, pageSize: params.pageSize }, signal),
@@ -80,29 +80,15 @@ export default function OutboxPage() {
         extra={<Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>{t('common.refresh')}</Button>}
       />
       <Card variant="borderless" className="page-card">
-        {list.isError && !list.data ? (
-          <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<OutboxMail>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            onChange={onTableChange}
-            expandable={{ expandedRowRender: (mail) => <MailBody body={mail.body} />, expandRowByClick: true }}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('outbox.empty')} /> }}
-            pagination={{
-              current: params.page,
-              pageSize: params.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions,
-              showTotal: (total) => t('common.total', { count: total }),
-            }}
-            scroll={{ x: 900 }}
-          />
-        )}
+        <ServerTable<OutboxMail>
+          query={list}
+          columns={columns}
+          params={params}
+          onChange={onTableChange}
+          emptyText={t('outbox.empty')}
+          scroll={{ x: 900 }}
+          expandable={{ expandedRowRender: (mail) => <MailBody body={mail.body} />, expandRowByClick: true }}
+        />
       </Card>
     </>
   );

@@ -1,10 +1,11 @@
 /** Choose a new password with the token from the reset e-mail (?token=…). */
-import { Button, Form, Input, Result } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../../api/auth.ts';
 import { AuthCard } from '../../components/AuthCard.tsx';
+import { AuthResult } from '../../components/AuthResult.tsx';
 import { PasswordRules } from '../../components/PasswordRules.tsx';
 import { confirmRules, newPasswordRules } from '../../lib/form-rules.ts';
 
@@ -22,37 +23,11 @@ export default function ResetPasswordPage() {
   });
 
   if (token.length < 20) {
-    return (
-      <AuthCard title={t('reset.title')}>
-        <Result
-          status="warning"
-          title={t('reset.noToken')}
-          subTitle={t('reset.noTokenDetail')}
-          extra={
-            <Link to="/forgot-password">
-              <Button type="primary">{t('reset.requestAgain')}</Button>
-            </Link>
-          }
-        />
-      </AuthCard>
-    );
+    return <AuthResult cardTitle={t('reset.title')} status="warning" title={t('reset.noToken')} detail={t('reset.noTokenDetail')} next={{ to: '/forgot-password', label: t('reset.requestAgain') }} />;
   }
 
   if (reset.isSuccess) {
-    return (
-      <AuthCard title={t('reset.title')}>
-        <Result
-          status="success"
-          title={t('reset.doneTitle')}
-          subTitle={t('reset.done')}
-          extra={
-            <Link to="/login">
-              <Button type="primary">{t('common.toLogin')}</Button>
-            </Link>
-          }
-        />
-      </AuthCard>
-    );
+    return <AuthResult cardTitle={t('reset.title')} status="success" title={t('reset.doneTitle')} detail={t('reset.done')} next={{ to: '/login', label: t('common.toLogin') }} />;
   }
 
   return (
