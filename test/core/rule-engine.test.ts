@@ -70,3 +70,9 @@ test('docs/program-definition.schema.json is up to date with the format (npm run
   const { programDefinitionJsonSchema, SCHEMA_FILE } = await import('../../src/main/export-schema.ts');
   assert.equal(fs.readFileSync(SCHEMA_FILE, 'utf8'), programDefinitionJsonSchema());
 });
+
+test('an incentive stated as a share: 3‰ of a quarterly average balance of 12,345,678.90 元', async () => {
+  const { incentiveAmountFen } = await import('../../src/core/programs/definition.ts');
+  assert.equal(incentiveAmountFen({ rate: 30 }, 1_234_567_890), 3_703_703); // 37,037.03 元, rounded down to the fen
+  assert.equal(incentiveAmountFen({ rate: 800 }, 100_000_000), 8_000_000);
+});

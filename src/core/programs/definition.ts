@@ -147,6 +147,8 @@ export const attachmentRequirement = z.object({
   /** Accepted kinds, checked by content: pdf, docx, xlsx, jpg, png, zip. */
   types: z.array(z.enum(['pdf', 'docx', 'doc', 'xlsx', 'xls', 'jpg', 'png', 'zip'])).min(1),
   maxSizeMb: z.number().int().min(1).max(500),
+  /** A CEL condition under which the attachment becomes required (e.g. only for a non-independent unit). */
+  requiredWhen: z.string().max(2000).optional(),
   citation: citation.optional(),
 });
 
@@ -155,6 +157,10 @@ export const form = z.object({
   title: bilingual,
   /** Which applications use this form: all, or those in the listed directions or categories. */
   appliesTo: z.object({ directions: z.array(z.string()).optional(), categories: z.array(z.string()).optional() }).default({}),
+  /** Who fills it in: the applicant (the default), or the city or province officer at their stage. */
+  filledBy: z.enum(['applicant', 'city_officer', 'province_officer']).default('applicant'),
+  /** One per application (the default), or one per recommending unit (a city's recommendation table). */
+  scope: z.enum(['application', 'recommending_unit']).default('application'),
   sections: z.array(z.object({ title: bilingual, fields: z.array(formField).min(1) })).min(1),
   attachments: z.array(attachmentRequirement).default([]),
   citation: citation.optional(),
@@ -284,6 +290,31 @@ export const target = z.object({
   citation,
 });
 
+/**
+ * A financial incentive stated as a share of a base (002 三（四）: a bank's reward at most 3‰ of its
+ * quarterly average loan balance). `bound` says whether the share is a ceiling or a floor.
+ */
+export const incentive = z.object({
+  id: code,
+  name: bilingual,
+  payer: z.string(),
+  payee: z.string(),
+  base: bilingual,
+  /** In basis points: 3‰ is 30. */
+  rate: basisPoints,
+  bound: z.enum(['at_most', 'at_least']),
+  period: z.enum(['quarter', 'year', 'each']).default('each'),
+  /** A further share of the result, e.g. at least 50% of the team's reward to the main contributors. */
+  thenShare: z.object({ of: bilingual, rate: basisPoints, bound: z.enum(['at_most', 'at_least']) }).optional(),
+  citation,
+});
+export type Incentive = z.infer<typeof incentive>;
+
+/** The amount an incentive allows for a base amount in fen: floor(base × rate / 10,000). */
+export function incentiveAmountFen(i: Pick<Incentive, 'rate'>, baseFen: number): number {
+  return Math.floor((baseFen * i.rate) / 10_000);
+}
+
 /** One article or numbered paragraph of the source text, and what implements it. */
 export const coverageItem = z.object({
   ref: z.string().min(1),
@@ -323,6 +354,7 @@ export const programDefinition = z
     sanctions: z.array(sanction).default([]),
     titles: z.array(title).default([]),
     targets: z.array(target).default([]),
+    incentives: z.array(incentive).default([]),
     coverage: z.array(coverageItem).default([]),
   })
   .superRefine((d, ctx) => {

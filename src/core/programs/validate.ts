@@ -24,6 +24,7 @@ export function referenceTargets(d: ProgramDefinition): Set<string> {
     f.attachments.forEach((a) => refs.add(`attachment:${f.id}.${a.id}`));
   });
   d.targets.forEach((t) => refs.add(`target:${t.id}`));
+  d.incentives.forEach((i) => refs.add(`incentive:${i.id}`));
   d.sanctions.forEach((s) => refs.add(`sanction:${s.id}`));
   d.titles.forEach((t) => refs.add(`title:${t.id}`));
   d.applicantTypes.forEach((t) => refs.add(`applicantType:${t.code}`));
@@ -62,6 +63,13 @@ export function validateDefinition(raw: unknown): { definition?: ProgramDefiniti
       if (!c.valid) problems.push({ path: `subsidy.raisedCaps.${i}.when`, message: c.error ?? 'invalid' });
     });
   }
+  d.forms.forEach((f, i) =>
+    f.attachments.forEach((a, j) => {
+      if (!a.requiredWhen) return;
+      const c = checkExpression(a.requiredWhen);
+      if (!c.valid) problems.push({ path: `forms.${i}.attachments.${j}.requiredWhen`, message: c.error ?? 'invalid' });
+    }),
+  );
   const codes = new Set([1, 2, 3].flatMap((level) => directionCodes(d.directions, level)));
   d.forms.forEach((f, i) =>
     (f.appliesTo.directions ?? []).forEach((code) => {
