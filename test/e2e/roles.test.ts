@@ -16,12 +16,12 @@ import type { Role } from '../../src/core/roles.ts';
 const MENUS: Record<Role, (keyof typeof zh.nav)[]> = {
   applicant: ['home', 'myOrganization', 'security'],
   city_officer: ['home', 'myOrganization', 'organizations', 'security'],
-  province_officer: ['home', 'myOrganization', 'organizations', 'security'],
+  province_officer: ['home', 'myOrganization', 'organizations', 'programs', 'security'],
   task_force_reviewer: ['home', 'myOrganization', 'security'],
   expert: ['home', 'myOrganization', 'security'],
   finance_officer: ['home', 'myOrganization', 'organizations', 'security'],
   auditor: ['home', 'myOrganization', 'organizations', 'accounts', 'audit', 'security'],
-  administrator: ['home', 'myOrganization', 'organizations', 'accounts', 'audit', 'outbox', 'security'],
+  administrator: ['home', 'myOrganization', 'organizations', 'programs', 'accounts', 'audit', 'outbox', 'security'],
 };
 
 let e2e: E2E;

@@ -11,6 +11,7 @@ import {
   BankOutlined,
   HomeOutlined,
   MailOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -79,6 +80,22 @@ export const ROUTES: readonly AppRoute[] = [
     access: { action: 'organization.read', beyondOwn: true },
     menu: { icon: ApartmentOutlined },
     component: lazy(() => import('./pages/organizations/OrganizationsPage.tsx')),
+  },
+  {
+    path: '/programs',
+    id: 'programs',
+    area: 'app',
+    access: { action: 'program.manage' },
+    menu: { icon: ProfileOutlined },
+    component: lazy(() => import('./pages/programs/ProgramsPage.tsx')),
+  },
+  {
+    // The designer; every role may read a program (the server refuses changes to those who may not manage it).
+    path: '/programs/:code/versions/:version',
+    id: 'programVersion',
+    area: 'app',
+    access: { action: 'program.read' },
+    component: lazy(() => import('./pages/program-version/ProgramVersionPage.tsx')),
   },
   {
     path: '/accounts',

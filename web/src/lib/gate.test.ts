@@ -72,6 +72,17 @@ test('a screen the role may not open is refused', () => {
   assert.deepEqual(decide(route('/admin/outbox'), session('administrator'), at('/admin/outbox')), { kind: 'render' });
 });
 
+test('programs are managed by province officers and administrators, and read by everyone', () => {
+  const designer = route('/programs/:code/versions/:version');
+  assert.deepEqual(decide(route('/programs'), session('city_officer'), at('/programs')), { kind: 'forbidden' });
+  assert.deepEqual(decide(route('/programs'), session('province_officer'), at('/programs')), { kind: 'render' });
+  assert.deepEqual(decide(designer, session('applicant'), at('/programs/hebei-2016-internet-plus/versions/1')), { kind: 'render' });
+  assert.deepEqual(decide(designer, session(null), at('/programs/hebei-2016-internet-plus/versions/1', '?tab=rules')), {
+    kind: 'redirect',
+    to: '/login?next=%2Fprograms%2Fhebei-2016-internet-plus%2Fversions%2F1%3Ftab%3Drules',
+  });
+});
+
 test('each role sees the menu its work needs', () => {
   const menus = Object.fromEntries(ROLES.map((role) => [role, menuFor(user(role)).map((r) => r.path)]));
   const base = ['/', '/my-organization', '/account/security'];
@@ -81,9 +92,9 @@ test('each role sees the menu its work needs', () => {
     expert: base,
     task_force_reviewer: base,
     city_officer: withOrgs,
-    province_officer: withOrgs,
+    province_officer: ['/', '/my-organization', '/organizations', '/programs', '/account/security'],
     finance_officer: withOrgs,
     auditor: ['/', '/my-organization', '/organizations', '/accounts', '/audit', '/account/security'],
-    administrator: ['/', '/my-organization', '/organizations', '/accounts', '/audit', '/admin/outbox', '/account/security'],
+    administrator: ['/', '/my-organization', '/organizations', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
   });
 });
