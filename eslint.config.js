@@ -7,7 +7,7 @@ const layering =
   '(see docs/architecture.md). Pass what you need in as plain values.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
