@@ -3,6 +3,8 @@
  * with an id or code (rules, directions, stages, fields) are matched by it, so a moved rule is not
  * reported as a change and a changed rule is named: `rules[it-team-size].expression`.
  */
+import { canonicalJson } from '../audit-chain.ts';
+
 export interface Change {
   path: string;
   kind: 'added' | 'removed' | 'changed';
@@ -20,7 +22,8 @@ const keyOf = (v: unknown): string | undefined => {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function diffDefinitions(before: unknown, after: unknown, path = ''): Change[] {
-  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  // The database stores JSON with its keys reordered: compare content, not text.
+  if (canonicalJson(before) === canonicalJson(after)) return [];
   if (before === undefined) return [{ path, kind: 'added', after }];
   if (after === undefined) return [{ path, kind: 'removed', before }];
   if (Array.isArray(before) && Array.isArray(after)) {

@@ -3,6 +3,7 @@
  * edited by province officers, publication (only of a definition whose rules type-check), the
  * difference between versions, and the eligibility check ("try it") on saved sample applicants.
  */
+import { canonicalJson } from '../../core/audit-chain.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { diffDefinitions } from '../../core/programs/diff.ts';
 import type { ProgramDefinition } from '../../core/programs/definition.ts';
@@ -41,7 +42,7 @@ export async function syncProgramFiles(deps: Deps, definitions: readonly Program
         await repos.programs.insertVersion({ programId, version: d.version, status: 'published', definition: d, basedOnVersion: null, createdBy: null, publishedBy: null, publishedAt: now });
         await recordAudit(repos, SYSTEM, deps.clock, { action: 'program.version_loaded', entityType: 'program_version', entityId: `${d.code}@${d.version}`, after: { code: d.code, version: d.version } });
         added.push(`${d.code}@${d.version}`);
-      } else if (existing.status === 'published' && JSON.stringify(existing.definition) !== JSON.stringify(d)) {
+      } else if (existing.status === 'published' && canonicalJson(existing.definition) !== canonicalJson(d)) {
         conflicts.push(`${d.code}@${d.version}`);
       }
       for (const s of samples[d.code] ?? []) await repos.programs.upsertSample(programId, s.name, s.input);
