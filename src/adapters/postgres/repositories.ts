@@ -117,8 +117,9 @@ function whereInScope<QB extends SelectQueryBuilder<Database, 'organization', ob
   }
 }
 
-function page<T>(q: { page: number; pageSize: number }) {
-  return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize } as T & { limit: number; offset: number };
+/** LIMIT and OFFSET for a 1-based page. */
+function page(q: { page: number; pageSize: number }): { limit: number; offset: number } {
+  return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
 }
 
 /** Names of the ancestors (province downward), in one query for a set of organizations. */
