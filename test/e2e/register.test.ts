@@ -67,7 +67,7 @@ test('an enterprise registers on a phone: the server rejects the credit code, no
     await page.locator('#confirmPassword').fill(APPLICANT.password);
     await page.locator('button[type=submit]').click();
 
-    assert.deepEqual(await fieldErrors(page, 'creditCode'), ['统一社会信用代码：校验位不正确，请核对是否输错']);
+    assert.deepEqual(await fieldErrors(page, 'creditCode'), ['统一社会信用代码：第 18 位校验码应为“3”而不是“4”：请核对前 17 位是否输错']);
     assert.equal(await page.locator('#organizationName').inputValue(), APPLICANT.organizationName);
     assert.equal(await page.locator('#creditCode').inputValue(), APPLICANT.wrongCreditCode);
     assert.equal((await formItem(page, 'cityId').locator('.ant-select-content').textContent())?.trim(), APPLICANT.city);

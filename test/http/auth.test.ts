@@ -278,7 +278,10 @@ describe('registration and passwords', () => {
     assert.equal(r.status, 400);
     assert.equal(r.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     const byCode = Object.fromEntries(r.body.errors.map((e: any) => [e.code, e.messages]));
-    assert.deepEqual(byCode.credit_code_check_character, { 'zh-CN': '统一社会信用代码：校验位不正确，请核对是否输错', en: 'Unified social credit code: the check character does not match; please check for typos' });
+    assert.deepEqual(byCode.credit_code_check_character, {
+      'zh-CN': '统一社会信用代码：第 18 位校验码应为“3”而不是“4”：请核对前 17 位是否输错',
+      en: 'Unified social credit code: the check character (18th) should be “3”, not “4”: check the first 17 characters for a typo',
+    });
     assert.deepEqual(byCode.password_too_short, { 'zh-CN': '密码：至少 12 个字符', en: 'Password: at least 12 characters' });
     assert.ok(byCode.password_classes);
 

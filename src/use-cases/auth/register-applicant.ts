@@ -1,4 +1,4 @@
-import { validateCreditCode } from '../../core/credit-code.ts';
+import { creditCodeProblemMessage, validateCreditCode } from '../../core/credit-code.ts';
 import { DomainError, fieldError, type FieldError } from '../../core/errors.ts';
 import type { Deps, RequestContext, SessionRow } from '../ports.ts';
 import { auditableAccount, recordAudit } from '../support.ts';
@@ -24,14 +24,7 @@ const CREDIT_CODE = { 'zh-CN': '统一社会信用代码', en: 'Unified social c
 export async function registerApplicant(deps: Deps, ctx: RequestContext, input: RegisterApplicantInput): Promise<{ token: string; session: SessionRow }> {
   const errors: FieldError[] = [];
   const credit = validateCreditCode(input.creditCode);
-  if (!credit.valid) {
-    const problem = {
-      length: { 'zh-CN': '应为 18 位', en: 'must have 18 characters' },
-      characters: { 'zh-CN': '含有不允许的字符（不使用 I、O、Z、S、V）', en: 'contains characters that are not allowed (I, O, Z, S and V are never used)' },
-      check_character: { 'zh-CN': '校验位不正确，请核对是否输错', en: 'the check character does not match; please check for typos' },
-    }[credit.problem!];
-    errors.push(fieldError('creditCode', `credit_code_${credit.problem}`, CREDIT_CODE, problem).fields[0]!);
-  }
+  if (!credit.valid) errors.push(fieldError('creditCode', `credit_code_${credit.problem}`, CREDIT_CODE, creditCodeProblemMessage(credit)!).fields[0]!);
   errors.push(...passwordErrors(input.password, input.email, 'password'));
 
   const existing = await deps.uow.read(async (repos) => ({
