@@ -33,6 +33,16 @@ const schema = z.object({
     .string()
     .regex(/^(\s*[a-z_]+=\d+\s*)(,\s*[a-z_]+=\d+\s*)*$/, 'expected role=days pairs separated by commas')
     .optional(),
+  /** S3-compatible object storage for attachments (all four set), else the data folder. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Largest chunk of a resumable upload, in bytes. */
+  UPLOAD_CHUNK_BYTES: z.coerce.number().int().min(64 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
+  /** Largest total of the attachments of one application, in MB. */
+  MAX_APPLICATION_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   /** Seed one demo account per role on an empty database. */
   SEED_DEMO: bool.default(true),
 });

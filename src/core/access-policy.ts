@@ -64,6 +64,41 @@ const POLICY = {
   /** Drafting and publishing versions: the province's own officers (the record is the province). */
   'program.manage': { administrator: 'all', province_officer: 'province' },
   'audit.verify': { administrator: 'all', auditor: 'all' },
+  /** The enterprise profile (versioned): the applicant keeps its own; officers read it in their area. */
+  'profile.read': {
+    administrator: 'all',
+    auditor: 'all',
+    province_officer: 'province',
+    finance_officer: 'province',
+    city_officer: 'own_subtree',
+    applicant: 'own',
+  },
+  'profile.update': { applicant: 'own' },
+  /** Calls are public policy: every signed-in role reads the published ones of its province. */
+  'call.read': {
+    administrator: 'all',
+    auditor: 'all',
+    province_officer: 'all',
+    finance_officer: 'all',
+    city_officer: 'all',
+    task_force_reviewer: 'all',
+    expert: 'all',
+    applicant: 'all',
+  },
+  /** Drafting and publishing calls (the record is the province). */
+  'call.manage': { administrator: 'all', province_officer: 'province' },
+  'application.read': {
+    administrator: 'all',
+    auditor: 'all',
+    province_officer: 'province',
+    finance_officer: 'province',
+    city_officer: 'own_subtree',
+    applicant: 'own',
+  },
+  /** Drafting, attaching, submitting and withdrawing: the applicant's own. */
+  'application.apply': { applicant: 'own' },
+  /** The city's initial review (start, return for revision). */
+  'application.review': { city_officer: 'own_subtree' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;

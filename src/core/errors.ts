@@ -13,7 +13,8 @@ export type ErrorKind =
   | 'conflict' // the record's state or uniqueness forbids it
   | 'locked' // the account is locked out
   | 'rate_limited'
-  | 'deadline_passed';
+  | 'deadline_passed'
+  | 'unavailable'; // a part of the platform this server lacks (e.g. the PDF converter)
 
 export interface FieldError {
   path: string;

@@ -3,7 +3,9 @@ import { loadEnv } from '../config/env.ts';
 import { openDatabase } from '../adapters/postgres/database.ts';
 import { migrateToLatest } from '../adapters/postgres/migrate.ts';
 import { seedDemoAccounts } from '../use-cases/seed.ts';
-import { makeDeps } from './compose.ts';
+import { makeDeps, makeLogger } from './compose.ts';
+import { loadProgramFiles } from './load-programs.ts';
+import { seedDemoCalls } from '../use-cases/applicants/demo.ts';
 import { printCredentials } from './print-credentials.ts';
 
 const env = loadEnv();
@@ -12,6 +14,8 @@ try {
   await migrateToLatest(handle.db);
   const deps = makeDeps(handle, env);
   printCredentials(await seedDemoAccounts(deps));
+  await loadProgramFiles(deps, makeLogger('warn'));
+  await seedDemoCalls(deps);
   await deps.auditTrail.seal();
   await handle.close();
 } catch (err) {

@@ -13,6 +13,7 @@ import { openDatabase } from '../adapters/postgres/database.ts';
 import { currentMigration, migrateToLatest } from '../adapters/postgres/migrate.ts';
 import { isEmpty, seedDemoAccounts, seedReferenceOrganizations } from '../use-cases/seed.ts';
 import { makeDeps, makeLogger } from './compose.ts';
+import { seedDemoCalls } from '../use-cases/applicants/demo.ts';
 import { printCredentials } from './print-credentials.ts';
 import { loadProgramFiles } from './load-programs.ts';
 
@@ -30,6 +31,10 @@ const created = await seedReferenceOrganizations(deps);
 if (created) logger.info({ created }, 'reference organizations created');
 await loadProgramFiles(deps, logger);
 if (env.SEED_DEMO && (await isEmpty(deps))) printCredentials(await seedDemoAccounts(deps));
+if (env.SEED_DEMO) {
+  const calls = await seedDemoCalls(deps);
+  if (calls) logger.info({ calls }, 'demo calls published');
+}
 
 const app = buildApp({
   deps,

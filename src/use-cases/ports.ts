@@ -2,7 +2,9 @@
  * What the use cases need from the outside world, declared here and implemented by adapters
  * (src/adapters/postgres/repositories.ts, src/adapters/security/*). Use cases see only these.
  */
+import type { ProfileInput } from '../../contracts/applicants.ts';
 import type { Actor, Scope } from '../core/access-policy.ts';
+import type { ProgramDefinition } from '../core/programs/definition.ts';
 import type { PasswordAgePolicy, Stage } from '../core/authentication.ts';
 import type { OrganizationKind, Role } from '../core/roles.ts';
 
@@ -142,6 +144,119 @@ export interface ProgramSampleRow {
   input: unknown;
 }
 
+export interface ProfileRow {
+  id: string;
+  organizationId: string;
+  version: number;
+  data: unknown;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: Date;
+}
+
+export interface CallRow {
+  id: string;
+  programId: string;
+  programCode: string;
+  programVersion: number;
+  /** The published definition the call runs under. */
+  definition: unknown;
+  provinceId: string;
+  provinceCode: string;
+  title: string;
+  documentNumber: string | null;
+  materials: string;
+  opensAt: Date;
+  deadlineAt: Date;
+  status: 'draft' | 'published';
+  createdBy: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ApplicationRow {
+  id: string;
+  callId: string;
+  callTitle: string;
+  deadlineAt: Date;
+  programId: string;
+  programCode: string;
+  programVersion: number;
+  programName: { 'zh-CN': string; en: string };
+  organizationId: string;
+  organizationPath: string[];
+  organizationName: string;
+  creditCode: string | null;
+  cityName: string | null;
+  state: string;
+  formData: Record<string, Record<string, unknown>>;
+  revision: number;
+  projectName: string;
+  directions: string[];
+  category: string | null;
+  profileVersionId: string | null;
+  profileVersion: number | null;
+  eligibility: unknown;
+  commitment: unknown;
+  fieldComments: Record<string, { comment: string; by: string | null; at: string }>;
+  returnComment: string | null;
+  submittedAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ApplicationEventRow {
+  at: Date;
+  fromState: string | null;
+  toState: string;
+  actorName: string | null;
+  actorRole: string | null;
+  comment: string | null;
+}
+
+export interface AttachmentRow {
+  id: string;
+  organizationId: string;
+  applicationId: string | null;
+  purpose: 'application' | 'credential';
+  requirementId: string;
+  fileName: string;
+  kind: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  uploadedBy: string | null;
+  uploadedByName: string | null;
+  createdAt: Date;
+}
+
+export interface UploadRow {
+  id: string;
+  organizationId: string;
+  applicationId: string | null;
+  purpose: 'application' | 'credential';
+  requirementId: string;
+  fileName: string;
+  sizeBytes: number;
+  receivedBytes: number;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface NotificationRow {
+  id: string;
+  accountId: string;
+  kind: string;
+  title: { 'zh-CN': string; en: string };
+  body: { 'zh-CN': string; en: string };
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
 export interface ListQuery {
   page: number;
   pageSize: number;
@@ -159,6 +274,11 @@ export interface Repositories {
       scope: Scope,
       q: ListQuery & { kind?: OrganizationKind; parentId?: string; q?: string; sort: 'name' | 'code' | 'kind' | 'createdAt' },
     ): Promise<{ rows: OrganizationWithAncestors[]; total: number }>;
+    /** Locks the organization's row for the rest of the transaction. */
+    lock(id: string): Promise<void>;
+    /** Moves an organization under another parent (an enterprise whose registered address changed city). */
+    moveTo(id: string, parentId: string, now: Date): Promise<void>;
+    updateIdentity(id: string, patch: { name: string; divisionCode: string; address: string }, now: Date): Promise<void>;
     recommendingUnits(): Promise<(OrganizationRow & { province: string; provinceCode: string })[]>;
     count(): Promise<number>;
   };
@@ -169,6 +289,8 @@ export interface Repositories {
     findByEmailForUpdate(email: string): Promise<AccountRow | undefined>;
     insert(row: Pick<AccountRow, 'email' | 'displayName' | 'phone' | 'role' | 'organizationId' | 'passwordHash' | 'passwordChangedAt' | 'mustChangePassword'>): Promise<AccountRow>;
     update(id: string, patch: Partial<Omit<AccountRow, 'id' | 'createdAt'>>, now: Date): Promise<AccountRow>;
+    /** The active accounts of an organization (to notify them). */
+    ofOrganization(organizationId: string, role?: Role): Promise<Pick<AccountRow, 'id' | 'email' | 'displayName' | 'role'>[]>;
     list(
       scope: Scope,
       q: ListQuery & { role?: Role; status?: 'active' | 'disabled'; organizationId?: string; q?: string; sort: 'email' | 'displayName' | 'role' | 'createdAt' | 'lastLoginAt' },
@@ -209,6 +331,68 @@ export interface Repositories {
     samples(code: string): Promise<ProgramSampleRow[]>;
     upsertSample(programId: string, name: string, input: unknown): Promise<void>;
   };
+  profiles: {
+    latest(organizationId: string): Promise<ProfileRow | undefined>;
+    findVersion(organizationId: string, version: number): Promise<ProfileRow | undefined>;
+    findById(id: string): Promise<ProfileRow | undefined>;
+    insert(row: { organizationId: string; version: number; data: unknown; createdBy: string | null; createdAt: Date }): Promise<ProfileRow>;
+    versions(organizationId: string): Promise<ProfileRow[]>;
+  };
+  calls: {
+    insert(row: Omit<CallRow, 'id' | 'programCode' | 'definition' | 'provinceCode' | 'publishedAt' | 'createdAt' | 'updatedAt'> & { now: Date }): Promise<string>;
+    findById(id: string): Promise<CallRow | undefined>;
+    publish(id: string, by: string | null, now: Date): Promise<void>;
+    list(
+      q: ListQuery & { provinceId?: string; publishedOnly: boolean; status?: 'draft' | 'scheduled' | 'open' | 'closed'; programCode?: string; q?: string; sort: 'deadlineAt' | 'opensAt' | 'title'; now: Date },
+    ): Promise<{ rows: CallRow[]; total: number }>;
+  };
+  applications: {
+    insert(row: { callId: string; programId: string; programVersion: number; organizationId: string; state: string; createdBy: string; now: Date }): Promise<string>;
+    findById(id: string): Promise<ApplicationRow | undefined>;
+    /** Locks the row for the rest of the transaction (concurrent saves and submissions queue). */
+    findByIdForUpdate(id: string): Promise<ApplicationRow | undefined>;
+    update(
+      id: string,
+      patch: Partial<Pick<ApplicationRow, 'state' | 'formData' | 'revision' | 'projectName' | 'directions' | 'category' | 'profileVersionId' | 'eligibility' | 'commitment' | 'fieldComments' | 'returnComment' | 'submittedAt'>>,
+      now: Date,
+    ): Promise<void>;
+    /** Applications of an organization in a program that count against its limit. */
+    countActive(organizationId: string, programId: string): Promise<number>;
+    findActive(organizationId: string, callId: string): Promise<string | undefined>;
+    list(
+      scope: Scope,
+      q: ListQuery & { state?: string; callId?: string; programCode?: string; q?: string; sort: 'updatedAt' | 'submittedAt' | 'projectName' | 'organizationName' | 'state' },
+    ): Promise<{ rows: ApplicationRow[]; total: number }>;
+    addEvent(row: { applicationId: string; fromState: string | null; toState: string; actorId: string | null; actorName: string | null; actorRole: string | null; comment: string | null; at: Date }): Promise<void>;
+    events(applicationId: string): Promise<ApplicationEventRow[]>;
+  };
+  attachments: {
+    insert(row: Omit<AttachmentRow, 'id' | 'uploadedByName'>): Promise<AttachmentRow>;
+    findById(id: string): Promise<AttachmentRow | undefined>;
+    forApplication(applicationId: string): Promise<AttachmentRow[]>;
+    forOrganization(organizationId: string, purpose: 'application' | 'credential'): Promise<AttachmentRow[]>;
+    markDeleted(id: string, now: Date): Promise<void>;
+    /** Bytes already attached to an application (for the per-application limit). */
+    totalBytes(applicationId: string): Promise<number>;
+  };
+  uploads: {
+    insert(row: Omit<UploadRow, 'receivedBytes'>): Promise<UploadRow>;
+    findById(id: string): Promise<UploadRow | undefined>;
+    findByIdForUpdate(id: string): Promise<UploadRow | undefined>;
+    /** Stores one chunk at the current end and moves the end on. */
+    appendChunk(id: string, offset: number, data: Uint8Array): Promise<void>;
+    /** The staged bytes in order, a chunk at a time. */
+    chunks(id: string): AsyncIterable<Uint8Array>;
+    firstBytes(id: string, max: number): Promise<Uint8Array>;
+    delete(id: string): Promise<void>;
+    deleteExpired(now: Date): Promise<number>;
+  };
+  notifications: {
+    insert(row: Omit<NotificationRow, 'id' | 'readAt'>): Promise<void>;
+    list(accountId: string, q: ListQuery & { unreadOnly: boolean }): Promise<{ rows: NotificationRow[]; total: number; unread: number }>;
+    markRead(id: string, accountId: string, now: Date): Promise<NotificationRow | undefined>;
+    markAllRead(accountId: string, now: Date): Promise<number>;
+  };
   audit: {
     append(row: Omit<AuditEventRow, 'id' | 'hash'>): Promise<string>;
     list(
@@ -242,7 +426,10 @@ export interface Deps {
   passwords: PasswordHasher;
   totp: TotpService;
   auditTrail: AuditTrail;
-  settings: { passwordAge: PasswordAgePolicy; publicUrl: string };
+  settings: { passwordAge: PasswordAgePolicy; publicUrl: string; uploads: { chunkBytes: number; maxApplicationBytes: number; ttlHours: number } };
+  files: FileStore;
+  sniffer: ContentSniffer;
+  documents: DocumentRenderer;
   /** Random tokens (session ids, CSRF tokens, reset tokens) and their storage hash. */
   tokens: { random(bytes?: number): string; digest(token: string): string };
 }
@@ -254,4 +441,45 @@ export interface RequestContext {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+}
+
+/**
+ * Where attachment content lives: the data folder by default, S3-compatible object storage when
+ * configured (src/adapters/files/). Keys are opaque, chosen by the use cases (never a user's name).
+ */
+export interface FileStore {
+  /** Writes the object from its chunks (in order); `sizeBytes` is the total. Overwrites. */
+  put(key: string, chunks: AsyncIterable<Uint8Array>, sizeBytes: number): Promise<void>;
+  /** The object's content as a stream, and its size; throws when it does not exist. */
+  open(key: string): Promise<{ stream: ReadableStream<Uint8Array>; sizeBytes: number }>;
+  delete(key: string): Promise<void>;
+  /** For the health page and logs, e.g. "data folder ./data/files" or "s3 https://… bucket x". */
+  describe(): string;
+}
+
+/** What uploaded content turned out to be, by its first bytes (magic numbers), not by its name. */
+export interface ContentSniffer {
+  /** `kind` is one of pdf, docx, xlsx, doc, xls, jpg, png, zip, or null when unknown or not allowed. */
+  sniff(head: Uint8Array): Promise<{ kind: string | null; mime: string | null; detected: string | null }>;
+}
+
+/** Renders official documents (src/adapters/documents/). */
+export interface DocumentRenderer {
+  applicationDocx(input: ApplicationDocumentInput): Promise<Buffer>;
+  /** PDF from a .docx; throws DomainError `pdf_unavailable` when no converter is installed. */
+  toPdf(docx: Buffer): Promise<Buffer>;
+}
+
+export interface ApplicationDocumentInput {
+  definition: ProgramDefinition;
+  formIds: string[];
+  formData: Record<string, Record<string, unknown>>;
+  organization: { name: string; creditCode: string | null };
+  profile: ProfileInput | null;
+  attachments: { requirementName: string; fileName: string; sizeBytes: number; sha256: string }[];
+  commitment: { signatoryName: string; acceptedAt: Date; text: string } | null;
+  state: { label: string; submittedAt: Date | null };
+  callTitle: string;
+  generatedAt: Date;
+  locale?: 'zh-CN' | 'en';
 }

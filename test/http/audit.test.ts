@@ -100,7 +100,7 @@ test('npm run audit:verify exits 0 on a clean trail and non-zero naming the alte
   const env = { ...process.env, ...(server ? { DATABASE_URL: server.url! } : { DATA_DIR: dir!, DATABASE_URL: '' }) };
   let handle = await open();
   await migrateToLatest(handle.db);
-  const deps = makeDeps(handle as never, { STAFF_PASSWORD_MAX_AGE_DAYS: 90, APPLICANT_PASSWORD_MAX_AGE_DAYS: 0, PUBLIC_URL: 'http://localhost' });
+  const deps = makeDeps(handle as never, { STAFF_PASSWORD_MAX_AGE_DAYS: 90, APPLICANT_PASSWORD_MAX_AGE_DAYS: 0, PUBLIC_URL: 'http://localhost', dataDir: dir ?? os.tmpdir() });
   await seedDemoAccounts(deps);
   await deps.auditTrail.seal();
   await handle.close();

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 /**
  * The platform in-process for tests: a fresh database, the real use cases and the real HTTP app
  * (requests go through app.request(), no port), a clock the test can move, and factories.
@@ -49,7 +52,8 @@ let counter = 0;
 export async function startPlatform(opts: { secureCookies?: boolean } = {}): Promise<TestPlatform> {
   const handle = await freshDatabase();
   const clock = new TestClock();
-  const deps = makeDeps(handle, { STAFF_PASSWORD_MAX_AGE_DAYS: 90, APPLICANT_PASSWORD_MAX_AGE_DAYS: 0, PUBLIC_URL: 'http://localhost:3000' }, clock);
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-files-'));
+  const deps = makeDeps(handle, { STAFF_PASSWORD_MAX_AGE_DAYS: 90, APPLICANT_PASSWORD_MAX_AGE_DAYS: 0, PUBLIC_URL: 'http://localhost:3000', dataDir: files, UPLOAD_CHUNK_BYTES: 64 * 1024, MAX_APPLICATION_MB: 2 }, clock);
   await seedReferenceOrganizations(deps);
   const app = buildApp({
     deps,
@@ -109,7 +113,10 @@ export async function startPlatform(opts: { secureCookies?: boolean } = {}): Pro
       });
     },
     client: (c = {}) => new Client(app, clock, c.ip ?? '10.0.0.1'),
-    close: () => handle.close(),
+    close: async () => {
+      await handle.close();
+      fs.rmSync(files, { recursive: true, force: true });
+    },
   };
   return platform;
 }
@@ -157,6 +164,27 @@ export class Client {
 
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
+  }
+  put<T = any>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Sends raw bytes (or nothing) and keeps the answer as bytes: uploads and downloads. */
+  async binary(method: string, path: string, data?: Uint8Array): Promise<{ status: number; bytes: Buffer; headers: Headers; body: any }> {
+    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, 'user-agent': 'test-client' };
+    if (method !== 'GET') {
+      if (!this.csrf) await this.refreshSession();
+      headers['x-csrf-token'] = this.csrf;
+    }
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (data) headers['content-type'] = 'application/octet-stream';
+    const res = await this.app.request(path, { method, headers, body: data as BodyInit | undefined });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const json = (res.headers.get('content-type') ?? '').includes('json');
+    return { status: res.status, bytes, headers: res.headers, body: json ? JSON.parse(bytes.toString('utf8')) : undefined };
   }
   post<T = any>(path: string, body?: unknown, opts?: { csrf?: boolean }) {
     return this.request<T>('POST', path, body ?? {}, opts);

@@ -16,12 +16,14 @@ import { resolveSession, type ResolvedSession } from '../../use-cases/auth/sessi
 import type { Deps, RequestContext } from '../../use-cases/ports.ts';
 import { buildOpenApi } from './openapi.ts';
 import { HttpProblem, toProblem } from './problem.ts';
-import type { RouteDef } from './route.ts';
+import { contentDisposition } from '../../core/file-names.ts';
+import { FileResult, type RouteDef } from './route.ts';
+import { applicantRoutes } from './routes/applicants.ts';
 import { authRoutes } from './routes/auth.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recordRoutes } from './routes/records.ts';
 
-export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes];
+export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes];
 
 export interface AppOptions {
   deps: Deps;
@@ -162,7 +164,13 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
       const params = def.params ? def.params.parse(c.req.param()) : {};
       const query = def.query ? def.query.parse(c.req.query()) : {};
       let body: unknown = {};
-      if (def.body) {
+      let bytes = new Uint8Array();
+      if (def.rawBody) {
+        const declared = Number(c.req.header('content-length') ?? '0');
+        if (declared > def.rawBody.maxBytes) throw new HttpProblem(413, 'body_too_large', { 'zh-CN': `单次请求最多 ${def.rawBody.maxBytes} 字节`, en: `At most ${def.rawBody.maxBytes} bytes per request` });
+        bytes = new Uint8Array(await c.req.arrayBuffer());
+        if (bytes.byteLength > def.rawBody.maxBytes) throw new HttpProblem(413, 'body_too_large', { 'zh-CN': `单次请求最多 ${def.rawBody.maxBytes} 字节`, en: `At most ${def.rawBody.maxBytes} bytes per request` });
+      } else if (def.body) {
         const raw = await c.req.json().catch(() => {
           throw new HttpProblem(400, 'invalid_json', { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' });
         });
@@ -180,6 +188,7 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
         params,
         query,
         body,
+        bytes,
         anonymousCsrf: anonymousCsrf ?? '',
         setSessionCookie: (token, absoluteExpiresAt) =>
           setCookie(c, cookieName, token, {
@@ -192,6 +201,13 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
         clearSessionCookie: () => deleteCookie(c, cookieName, { path: '/', secure: opts.secureCookies }),
       });
       c.header('cache-control', 'no-store');
+      if (result instanceof FileResult) {
+        c.header('content-type', result.contentType);
+        c.header('content-disposition', contentDisposition(result.fileName));
+        c.header('x-content-type-options', 'nosniff');
+        if (result.sizeBytes !== undefined) c.header('content-length', String(result.sizeBytes));
+        return c.body(result.content as never, 200);
+      }
       return c.json(result as object, (def.status ?? 200) as 200);
     });
   }

@@ -26,9 +26,16 @@ export function buildOpenApi(routes: RouteDef[]) {
       tags: [r.tag],
       description: `Access: ${r.access} — ${who}. State-changing requests need the x-csrf-token header.`,
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
+      ...(r.rawBody
+        ? { requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: r.rawBody.maxBytes } } } } }
+        : r.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } }
+          : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
+        [String(r.status ?? 200)]:
+          r.response === 'file'
+            ? { description: 'A file (Content-Disposition names it)', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+            : { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
         default: { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: schema(problem, 'output') } } },
       },
     };

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorKind, number> = {
   deadline_passed: 409,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export interface ProblemBody {

@@ -22,6 +22,8 @@ export interface HandlerInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The raw request body, for routes with `rawBody` (upload chunks). */
+  bytes: Uint8Array;
   /** Anonymous CSRF token (double-submit cookie), for the session endpoint. */
   anonymousCsrf: string;
   /** Sets the session cookie (after sign-in or rotation). */
@@ -42,7 +44,10 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   params?: P;
   query?: Q;
   body?: B;
-  response: z.ZodType;
+  /** The body is bytes (application/octet-stream) of at most this size, not JSON. */
+  rawBody?: { maxBytes: number };
+  /** The response: a JSON schema, or 'file' for a download (the handler returns a FileResult). */
+  response: z.ZodType | 'file';
   status?: 200 | 201 | 202;
   handler(input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<unknown>;
 }
@@ -50,4 +55,14 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
 /** Keeps the schema types flowing into the handler while the table stays a plain array. */
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(def: RouteDef<P, Q, B>): RouteDef {
   return def as unknown as RouteDef;
+}
+
+/** A download: the content, its name (sent with RFC 6266 Content-Disposition) and type. */
+export class FileResult {
+  constructor(
+    readonly content: Uint8Array | ReadableStream<Uint8Array>,
+    readonly fileName: string,
+    readonly contentType: string,
+    readonly sizeBytes?: number,
+  ) {}
 }

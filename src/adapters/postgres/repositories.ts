@@ -16,6 +16,7 @@ import type {
   SessionRow,
   UnitOfWork,
 } from '../../use-cases/ports.ts';
+import { makeApplicantRepositories } from './applicant-repositories.ts';
 import type { AccountTable, Database, OrganizationTable, SessionTable } from './schema.ts';
 
 const toOrganization = (r: Selectable<OrganizationTable>): OrganizationRow => ({
@@ -141,6 +142,7 @@ async function withAncestors(db: Kysely<Database>, rows: OrganizationRow[]): Pro
 
 export function makeRepositories(db: Kysely<Database>): Repositories {
   return {
+    ...makeApplicantRepositories(db),
     organizations: {
       async findById(id) {
         const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
@@ -182,6 +184,20 @@ export function makeRepositories(db: Kysely<Database>): Repositories {
           .returningAll()
           .executeTakeFirstOrThrow();
         return toOrganization(row);
+      },
+      async lock(id) {
+        await db.selectFrom('organization').select('id').where('id', '=', id).forUpdate().execute();
+      },
+      async moveTo(id, parentId, now) {
+        const parent = await db.selectFrom('organization').select('path').where('id', '=', parentId).executeTakeFirstOrThrow();
+        await db
+          .updateTable('organization')
+          .set({ parent_id: parentId, path: [...parent.path.map(String), id], updated_at: now })
+          .where('id', '=', id)
+          .execute();
+      },
+      async updateIdentity(id, patch, now) {
+        await db.updateTable('organization').set({ name: patch.name, division_code: patch.divisionCode, address: patch.address, updated_at: now }).where('id', '=', id).execute();
       },
       async update(id, patch, now) {
         const row = await db
@@ -234,6 +250,12 @@ export function makeRepositories(db: Kysely<Database>): Repositories {
     },
 
     accounts: {
+      async ofOrganization(organizationId, role) {
+        let q = db.selectFrom('account').select(['id', 'email', 'display_name', 'role']).where('organization_id', '=', organizationId).where('status', '=', 'active');
+        if (role) q = q.where('role', '=', role);
+        const rows = await q.orderBy('id').execute();
+        return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role as Role }));
+      },
       async findById(id) {
         const row = await db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
         return row && toAccount(row);

@@ -145,7 +145,124 @@ export interface ProgramSampleTable {
   created_at: CreatedAt;
 }
 
+export interface OrganizationProfileTable {
+  id: Generated<string>;
+  organization_id: string;
+  version: number;
+  data: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProgramCallTable {
+  id: Generated<string>;
+  program_id: string;
+  program_version: number;
+  province_id: string;
+  title: string;
+  document_number: string | null;
+  materials: string;
+  opens_at: Timestamp;
+  deadline_at: Timestamp;
+  status: string;
+  created_by: string | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  call_id: string;
+  program_id: string;
+  program_version: number;
+  organization_id: string;
+  state: string;
+  form_data: Json;
+  revision: Generated<number>;
+  project_name: Generated<string>;
+  directions: ColumnType<string[], string[] | undefined, string[]>;
+  category: string | null;
+  profile_version_id: string | null;
+  eligibility: Json | null;
+  commitment: Json | null;
+  field_comments: ColumnType<unknown, string | undefined, string>;
+  return_comment: string | null;
+  submitted_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<string>;
+  application_id: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  comment: string | null;
+  at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  organization_id: string;
+  application_id: string | null;
+  purpose: string;
+  requirement_id: string;
+  file_name: string;
+  kind: string;
+  size_bytes: ColumnType<string, number, number>;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface UploadTable {
+  id: string;
+  organization_id: string;
+  application_id: string | null;
+  purpose: string;
+  requirement_id: string;
+  file_name: string;
+  size_bytes: ColumnType<string, number, number>;
+  received_bytes: ColumnType<string, number | undefined, number>;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface UploadChunkTable {
+  upload_id: string;
+  offset: ColumnType<string, number, number>;
+  data: Uint8Array;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  account_id: string;
+  kind: string;
+  title: Json;
+  body: Json;
+  link: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  organization_profile: OrganizationProfileTable;
+  program_call: ProgramCallTable;
+  application: ApplicationTable;
+  application_event: ApplicationEventTable;
+  attachment: AttachmentTable;
+  upload: UploadTable;
+  upload_chunk: UploadChunkTable;
+  notification: NotificationTable;
   program: ProgramTable;
   program_version: ProgramVersionTable;
   program_sample: ProgramSampleTable;

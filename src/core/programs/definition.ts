@@ -117,6 +117,8 @@ export interface FormField {
   maxRows?: number | undefined;
   /** Filled by the platform from the applicant's profile (still shown, read-only). */
   fromProfile?: string | undefined;
+  /** The application fact (RULE_INPUT_SCHEMA.application) this field answers; by default a field whose id is a fact's name. */
+  ruleInput?: string | undefined;
   citation?: string | undefined;
 }
 export const formField: z.ZodType<FormField> = z.lazy(() =>
@@ -136,6 +138,7 @@ export const formField: z.ZodType<FormField> = z.lazy(() =>
     minRows: z.number().int().min(0).optional(),
     maxRows: z.number().int().min(1).optional(),
     fromProfile: z.string().optional(),
+    ruleInput: z.string().optional(),
     citation: citation.optional(),
   }),
 );
@@ -149,6 +152,8 @@ export const attachmentRequirement = z.object({
   maxSizeMb: z.number().int().min(1).max(500),
   /** A CEL condition under which the attachment becomes required (e.g. only for a non-independent unit). */
   requiredWhen: z.string().max(2000).optional(),
+  /** An application fact (bool) that is true when an attachment of this kind is present, e.g. hasLongTermPlan. */
+  ruleInput: z.string().optional(),
   citation: citation.optional(),
 });
 

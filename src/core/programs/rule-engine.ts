@@ -235,3 +235,18 @@ export function evaluateRules(definition: Pick<ProgramDefinition, 'rules' | 'cod
     priorities: outcomes.filter((o) => o.status === 'priority').map((o) => o.ruleId),
   };
 }
+
+/**
+ * A condition in a definition other than a rule (an attachment's `requiredWhen`, a raised cap's
+ * `when`): true, false, or an error message when it cannot be evaluated on this input.
+ */
+export function evaluateCondition(expression: string, input: { applicant: RuleInput; application: RuleInput; today: string; program?: RuleInput }): { value: boolean } | { error: string } {
+  const full: RuleInput = { program: { code: '', version: 0 }, ...input };
+  const context = Object.fromEntries(Object.entries(RULE_INPUT_SCHEMA).map(([k, s]) => [k, toCel(full[k], s as SchemaNode)]));
+  try {
+    const result = ENVIRONMENT.evaluate(expression, context);
+    return typeof result === 'boolean' ? { value: result } : { error: `the condition yielded ${typeof result}, not bool` };
+  } catch (err) {
+    return { error: String((err as Error).message).split('\n')[0] ?? 'error' };
+  }
+}
