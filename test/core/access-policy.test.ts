@@ -37,6 +37,8 @@ const actor = (role: Role): Actor => {
 };
 const rec = (key: string) => ({ organizationPath: PATHS[key]! });
 
+const HEBEI = ['hebei', 'shijiazhuang', 'sjzEnterprise', 'tangshan', 'tsEnterprise', 'miit', 'finance', 'audit', 'experts'];
+
 /** The expected reach for every role and action: which records of the tree each may touch. */
 const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
   'organization.read': {
@@ -65,8 +67,29 @@ const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
   'program.read': Object.fromEntries(ROLES.map((r) => [r, Object.keys(PATHS)])),
   'program.manage': {
     administrator: Object.keys(PATHS),
-    province_officer: ['hebei', 'shijiazhuang', 'sjzEnterprise', 'tangshan', 'tsEnterprise', 'miit', 'finance', 'audit', 'experts'],
+    province_officer: HEBEI,
   },
+  'profile.read': {
+    administrator: Object.keys(PATHS),
+    auditor: Object.keys(PATHS),
+    province_officer: HEBEI,
+    finance_officer: HEBEI,
+    city_officer: ['shijiazhuang', 'sjzEnterprise'],
+    applicant: ['sjzEnterprise'],
+  },
+  'profile.update': { applicant: ['sjzEnterprise'] },
+  'call.read': Object.fromEntries(ROLES.map((r) => [r, Object.keys(PATHS)])),
+  'call.manage': { administrator: Object.keys(PATHS), province_officer: HEBEI },
+  'application.read': {
+    administrator: Object.keys(PATHS),
+    auditor: Object.keys(PATHS),
+    province_officer: HEBEI,
+    finance_officer: HEBEI,
+    city_officer: ['shijiazhuang', 'sjzEnterprise'],
+    applicant: ['sjzEnterprise'],
+  },
+  'application.apply': { applicant: ['sjzEnterprise'] },
+  'application.review': { city_officer: ['shijiazhuang', 'sjzEnterprise'] },
 };
 
 test('every action of the policy has an expectation here', () => {

@@ -14,6 +14,7 @@ import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { BASE_APPLICANT, BASE_APPLICATION } from '../programs/cases/types.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
+import { PROFILE, pdfBytes } from '../support/applicants.ts';
 
 let p: TestPlatform;
 /** Where each role's test account lives: all in Hebei, the city ones in 石家庄. */
@@ -34,6 +35,47 @@ interface World {
   tsEnterprise: OrganizationRow;
   tsAccount: AccountRow;
   actors: Record<Role, { client: Client; actor: Actor; account: AccountRow; org: OrganizationRow }>;
+  applicantSide: ApplicantSide;
+}
+
+/** The applicant side's records: calls, applications with an attachment, uploads, for 石家庄 (own) and 唐山 (other). */
+interface ApplicantSide {
+  call: string;
+  draftCalls: Record<Target, string>;
+  applications: Record<Target, string>;
+  attachments: Record<Target, string>;
+  uploads: Record<Target, string>;
+}
+
+async function applicantSide(sjz: OrganizationRow, ts: OrganizationRow, tsApplicant: AccountRow): Promise<ApplicantSide> {
+  const officer = w.actors.province_officer.client;
+  const callBody = (code: string) => ({ programCode: code, programVersion: 1, title: `${code} 授权测试通知`, opensOn: '2026-03-01', deadlineDate: '2026-12-31' });
+  const call = (await officer.post('/api/calls', callBody('hebei-2016-internet-plus'))).body.id;
+  assert.equal((await officer.post(`/api/calls/${call}/publish`)).status, 200);
+  const admin = w.actors.administrator.client;
+  // Once published, a later attempt answers 409 (still not a refusal of access).
+  const draftCalls: Record<Target, string> = {
+    own: (await admin.post('/api/calls', callBody('hebei-2016-internet-plus'))).body.id,
+    other: (await admin.post('/api/calls', callBody('shandong-copy-for-tests'))).body.id,
+  };
+  const tsClient = p.client({ ip: '10.2.1.1' });
+  await tsClient.signIn(tsApplicant);
+  const applications = {} as Record<Target, string>;
+  const attachments = {} as Record<Target, string>;
+  const uploads = {} as Record<Target, string>;
+  for (const [target, client, org] of [['own', w.actors.applicant.client, sjz], ['other', tsClient, ts]] as const) {
+    const profile = await client.put('/api/profile', { profile: { ...PROFILE, name: org.name, divisionCode: target === 'own' ? '130102' : '130202' }, baseVersion: 0 });
+    assert.equal(profile.status, 200, JSON.stringify(profile.body));
+    const app = await client.post('/api/applications', { callId: call });
+    assert.equal(app.status, 201, JSON.stringify(app.body));
+    applications[target] = app.body.id;
+    const pdf = pdfBytes(target);
+    const up = await client.post('/api/uploads', { purpose: 'application', applicationId: app.body.id, requirementId: 'business-licence', fileName: 'licence.pdf', sizeBytes: pdf.byteLength });
+    assert.equal((await client.binary('PUT', `/api/uploads/${up.body.id}?offset=0`, pdf)).status, 200);
+    attachments[target] = (await client.post(`/api/uploads/${up.body.id}/complete`)).body.id;
+    uploads[target] = (await client.post('/api/uploads', { purpose: 'application', applicationId: app.body.id, requirementId: 'credentials', fileName: 'c.pdf', sizeBytes: 10 })).body.id;
+  }
+  return { call, draftCalls, applications, attachments, uploads };
 }
 let w: World;
 
@@ -58,7 +100,8 @@ before(async () => {
   const hebei = definitions.find((d) => d.code === 'hebei-2016-internet-plus')!;
   await syncProgramFiles(p.deps, [hebei, { ...hebei, code: 'shandong-copy-for-tests', provinceCode: '370000' }], samples);
   const provincePaths = { own: (await p.org('130000')).path, other: (await p.org('370000')).path };
-  w = { provincePaths, sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors };
+  w = { provincePaths, sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors } as World;
+  w.applicantSide = await applicantSide(sjzEnterprise, tsEnterprise, tsApplicant);
 });
 after(() => p.close());
 
@@ -122,7 +165,60 @@ const RECIPES: Record<string, Recipe> = {
     request: (_r, t) => ({ path: `/api/programs/${programOf(t)}/versions/1/evaluate`, body: { sample: { applicant: BASE_APPLICANT, application: BASE_APPLICATION, today: '2027-01-01' } } }),
   },
   'post /api/programs/check-expression': { request: () => ({ path: '/api/programs/check-expression', body: { expression: 'applicant.itTeamSize > 1' } }) },
+
+  'get /api/profile': { request: () => ({ path: '/api/profile' }) },
+  'put /api/profile': { request: () => ({ path: '/api/profile', body: { profile: PROFILE, baseVersion: 99 } }) },
+  'get /api/profile/versions': { request: () => ({ path: '/api/profile/versions' }) },
+  'get /api/profile/versions/:version': { request: () => ({ path: '/api/profile/versions/1' }) },
+  'get /api/profile/attachments': { request: () => ({ path: '/api/profile/attachments' }) },
+  'get /api/organizations/:id/profile': { request: (role, t) => ({ path: `/api/organizations/${orgFor(role, t).id}/profile` }), record: (role, t) => orgFor(role, t).path },
+  'get /api/calls': { request: () => ({ path: '/api/calls' }) },
+  'post /api/calls': {
+    request: (_r, t) => ({ path: '/api/calls', body: { programCode: programOf(t), programVersion: 1, title: '授权测试通知', opensOn: '2026-03-01', deadlineDate: '2026-12-31' } }),
+    record: (_r, t) => w.provincePaths[t],
+  },
+  'get /api/calls/:id': { request: () => ({ path: `/api/calls/${w.applicantSide.call}` }) },
+  'post /api/calls/:id/publish': {
+    request: (_r, t) => ({ path: `/api/calls/${w.applicantSide.draftCalls[t]}/publish` }),
+    record: (_r, t) => w.provincePaths[t],
+  },
+  'get /api/calls/:id/precheck': { request: () => ({ path: `/api/calls/${w.applicantSide.call}/precheck` }) },
+  'get /api/applications': { request: () => ({ path: '/api/applications' }) },
+  'post /api/applications': { request: () => ({ path: '/api/applications', body: { callId: w.applicantSide.call } }) },
+  ...Object.fromEntries(
+    (
+      [
+        ['get', ''],
+        ['put', '/draft', { revision: 0, formData: {} }],
+        ['get', '/precheck'],
+        ['post', '/submit', { revision: 0, commitment: { signatoryName: '授权测试', accepted: true } }],
+        ['post', '/withdraw', { reason: '授权测试' }],
+        ['post', '/start-review'],
+        ['post', '/return', { comment: '授权测试', fieldComments: {} }],
+        ['get', '/document.docx'],
+        ['get', '/document.pdf'],
+      ] as const
+    ).map(([method, suffix, body]) => [
+      `${method} /api/applications/:id${suffix}`,
+      { request: (_r: Role, t: Target) => ({ path: `/api/applications/${w.applicantSide.applications[t]}${suffix}`, body }), record: (_r: Role, t: Target) => applicationPath(t) },
+    ]),
+  ),
+  'post /api/uploads': {
+    request: (_r, t) => ({ path: '/api/uploads', body: { purpose: 'application', applicationId: w.applicantSide.applications[t], requirementId: 'credentials', fileName: 'x.pdf', sizeBytes: 10 } }),
+    record: (_r, t) => applicationPath(t),
+  },
+  // Uploads belong to the account that began them: another's is "not found", never shown.
+  'get /api/uploads/:id': { request: (_r, t) => ({ path: `/api/uploads/${w.applicantSide.uploads[t]}` }) },
+  'put /api/uploads/:id': { request: (_r, t) => ({ path: `/api/uploads/${w.applicantSide.uploads[t]}?offset=0`, body: 'x' }) },
+  'post /api/uploads/:id/complete': { request: (_r, t) => ({ path: `/api/uploads/${w.applicantSide.uploads[t]}/complete` }) },
+  'get /api/attachments/:id/download': { request: (_r, t) => ({ path: `/api/attachments/${w.applicantSide.attachments[t]}/download` }), record: (_r, t) => applicationPath(t) },
+  'delete /api/attachments/:id': { request: (_r, t) => ({ path: `/api/attachments/${w.applicantSide.attachments[t]}` }), record: (_r, t) => applicationPath(t) },
+  'get /api/notifications': { request: () => ({ path: '/api/notifications' }) },
+  'post /api/notifications/read-all': { request: () => ({ path: '/api/notifications/read-all' }) },
+  'post /api/notifications/:id/read': { request: () => ({ path: '/api/notifications/1/read' }) },
 };
+
+const applicationPath = (t: Target) => (t === 'own' ? w.sjzEnterprise.path : w.tsEnterprise.path);
 
 /** Own: a Hebei program (the test actors are all Hebei's); other: the same program copied to Shandong. */
 const programOf = (t: Target) => (t === 'own' ? 'hebei-2016-internet-plus' : 'shandong-copy-for-tests');

@@ -156,7 +156,8 @@ export class Client {
       else this.cookies.set(k!.trim(), value);
     }
     const text = await res.text();
-    const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
+    const json = (res.headers.get('content-type') ?? '').includes('json');
+    const parsed = text && json ? (JSON.parse(text) as T) : ((text || undefined) as T);
     const token = (parsed as { csrfToken?: unknown } | undefined)?.csrfToken;
     if (typeof token === 'string' && token) this.csrf = token;
     return { status: res.status, body: parsed, headers: res.headers };

@@ -35,6 +35,7 @@ import {
   type ProfileInput,
 } from '../../../../contracts/applicants.ts';
 import type { Messages } from '../../../core/errors.ts';
+import { ROLES } from '../../../core/roles.ts';
 import type { ProgramDefinition } from '../../../core/programs/definition.ts';
 import type { ApplicationRow, AttachmentRow, NotificationRow, UploadRow } from '../../../use-cases/ports.ts';
 import { getApplication, createApplication, listApplications, precheckApplication, returnForRevision, saveDraft, startCityReview, submitApplication, withdrawApplication, type ApplicationView } from '../../../use-cases/applicants/applications.ts';
@@ -504,6 +505,7 @@ const notifications = [
     summary: '站内通知 / The signed-in account’s notifications',
     tag: 'notifications',
     access: 'signedIn',
+    roles: ROLES,
     query: notificationListQuery,
     response: notificationPage,
     handler: async ({ deps, ctx, query }) => {
@@ -517,6 +519,7 @@ const notifications = [
     summary: '全部标为已读 / Mark all as read',
     tag: 'notifications',
     access: 'signedIn',
+    roles: ROLES,
     response: z.object({ updated: z.number().int() }),
     handler: async ({ deps, ctx }) => ({ updated: await markAllNotificationsRead(deps, ctx) }),
   }),
@@ -526,6 +529,7 @@ const notifications = [
     summary: '标为已读 / Mark one as read',
     tag: 'notifications',
     access: 'signedIn',
+    roles: ROLES,
     params: attachmentParams,
     response: notification,
     handler: async ({ deps, ctx, params }) => presentNotification(await markNotificationRead(deps, ctx, params.id)),
