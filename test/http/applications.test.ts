@@ -430,3 +430,15 @@ test('a docx made by Word is accepted where the requirement takes docx', async (
   assert.equal(r.status, 400, 'application-form takes PDF only');
   assert.match(r.body.errors[0].messages['zh-CN'], /文件内容是 Word \(\.docx\)/);
 });
+
+test('schema errors name the field in Chinese and English, a contact’s fields with the contact', async () => {
+  const r = await applicant.put('/api/profile', { profile: { ...PROFILE, industryCode: '3421', contacts: [{ ...PROFILE.contacts[0], name: '', email: 'x' }] }, baseVersion: 0 });
+  assert.equal(r.status, 400);
+  const byPath = Object.fromEntries(r.body.errors.map((e: any) => [e.path, e.messages]));
+  assert.deepEqual(byPath['profile.contacts.0.name'], { 'zh-CN': '联系人姓名：必填', en: 'Contact name: is required' });
+  assert.equal(byPath['profile.contacts.0.email']['zh-CN'], '联系人电子邮箱：格式不正确，例如 name@example.com');
+  assert.equal(byPath['profile.industryCode']['zh-CN'], '所属行业代码：应为国民经济行业代码（门类字母加 2–4 位数字），如 C3421');
+  const commitment = await applicant.post('/api/applications/1/submit', { revision: 0, commitment: { signatoryName: '王', accepted: false } });
+  assert.equal(commitment.status, 400);
+  assert.deepEqual(commitment.body.errors.map((e: any) => e.messages['zh-CN']).sort(), ['承诺书：须阅读并接受承诺书', '承诺人姓名：至少 2 个字符']);
+});

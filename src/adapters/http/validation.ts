@@ -34,6 +34,60 @@ const LABELS: Record<string, Messages> = {
   id: { 'zh-CN': '编号', en: 'Id' },
   from: { 'zh-CN': '开始日期', en: 'From' },
   to: { 'zh-CN': '结束日期', en: 'To' },
+  // The enterprise profile and the applicant's side
+  name: { 'zh-CN': '单位名称', en: 'Name' },
+  divisionCode: { 'zh-CN': '注册地行政区划代码', en: 'Division code of the registered address' },
+  legalForm: { 'zh-CN': '单位性质', en: 'Legal form' },
+  independentLegalPerson: { 'zh-CN': '独立法人', en: 'Independent legal person' },
+  independentAccounting: { 'zh-CN': '独立核算', en: 'Independent accounting' },
+  localStatisticsAndTax: { 'zh-CN': '在当地统计和纳税', en: 'Files statistics and pays tax locally' },
+  legalRepresentative: { 'zh-CN': '法定代表人', en: 'Legal representative' },
+  contacts: { 'zh-CN': '联系人', en: 'Contacts' },
+  'contacts.name': { 'zh-CN': '联系人姓名', en: 'Contact name' },
+  'contacts.email': { 'zh-CN': '联系人电子邮箱', en: 'Contact e-mail' },
+  'contacts.mobile': { 'zh-CN': '联系人手机号码', en: 'Contact mobile' },
+  'credentials.code': { 'zh-CN': '资质类型', en: 'Credential' },
+  position: { 'zh-CN': '职务', en: 'Position' },
+  mobile: { 'zh-CN': '手机号码', en: 'Mobile phone' },
+  industryCode: { 'zh-CN': '所属行业代码', en: 'Industry code' },
+  employees: { 'zh-CN': '职工人数', en: 'Employees' },
+  integrationLevel: { 'zh-CN': '两化融合发展阶段', en: '两化融合 stage' },
+  itTeamSize: { 'zh-CN': '信息化队伍人数', en: 'IT team size' },
+  credentials: { 'zh-CN': '资质与荣誉', en: 'Credentials' },
+  obtainedOn: { 'zh-CN': '取得日期', en: 'Obtained on' },
+  note: { 'zh-CN': '说明', en: 'Note' },
+  evidenceIds: { 'zh-CN': '证明材料', en: 'Evidence' },
+  financialYear: { 'zh-CN': '财务年度', en: 'Financial year' },
+  annualSalesFen: { 'zh-CN': '年销售收入', en: 'Annual sales' },
+  annualProfitFen: { 'zh-CN': '年利润', en: 'Annual profit' },
+  badRecords: { 'zh-CN': '不良记录', en: 'Bad records' },
+  safetyAccident: { 'zh-CN': '安全生产责任事故', en: 'Safety accident' },
+  lastMajorAccidentDate: { 'zh-CN': '最近一次重大事故日期', en: 'Last major accident' },
+  underInvestigation: { 'zh-CN': '违法违规被调查', en: 'Under investigation' },
+  goodCredit: { 'zh-CN': '信用良好', en: 'Good credit' },
+  soundFinances: { 'zh-CN': '财务状况良好', en: 'Sound finances' },
+  baseVersion: { 'zh-CN': '档案版本', en: 'Profile version' },
+  revision: { 'zh-CN': '修订号', en: 'Revision' },
+  formData: { 'zh-CN': '申报书内容', en: 'Form data' },
+  signatoryName: { 'zh-CN': '承诺人姓名', en: 'Signatory' },
+  accepted: { 'zh-CN': '承诺书', en: 'Commitment' },
+  comment: { 'zh-CN': '意见', en: 'Comment' },
+  fieldComments: { 'zh-CN': '逐项意见', en: 'Comments on fields' },
+  callId: { 'zh-CN': '申报通知', en: 'Call' },
+  applicationId: { 'zh-CN': '申报', en: 'Application' },
+  requirementId: { 'zh-CN': '附件类型', en: 'Attachment type' },
+  fileName: { 'zh-CN': '文件名', en: 'File name' },
+  sizeBytes: { 'zh-CN': '文件大小', en: 'File size' },
+  offset: { 'zh-CN': '分片位置', en: 'Chunk offset' },
+  purpose: { 'zh-CN': '用途', en: 'Purpose' },
+  programCode: { 'zh-CN': '计划', en: 'Program' },
+  programVersion: { 'zh-CN': '计划版本', en: 'Program version' },
+  title: { 'zh-CN': '标题', en: 'Title' },
+  documentNumber: { 'zh-CN': '文号', en: 'Document number' },
+  opensOn: { 'zh-CN': '开始日期', en: 'Opens on' },
+  deadlineDate: { 'zh-CN': '截止日期', en: 'Deadline date' },
+  deadlineTime: { 'zh-CN': '截止时间', en: 'Deadline time' },
+  materials: { 'zh-CN': '申报材料要求', en: 'Materials' },
 };
 
 /** Messages for the `error` keys the contracts set on formats. */
@@ -43,6 +97,12 @@ const FORMATS: Record<string, Messages> = {
   phone: { 'zh-CN': '应为手机号码或固定电话（如 0311-12345678）', en: 'must be a mobile or landline number (e.g. 0311-12345678)' },
   totp: { 'zh-CN': '应为 6 位数字', en: 'must be 6 digits' },
   id: { 'zh-CN': '编号格式不正确', en: 'is not a valid id' },
+  date: { 'zh-CN': '应为日期，如 2025-10-08', en: 'must be a date such as 2025-10-08' },
+  time: { 'zh-CN': '应为时间，如 17:00', en: 'must be a time such as 17:00' },
+  money: { 'zh-CN': '应为金额（精确到分）', en: 'must be an amount to the fen' },
+  divisionCode: { 'zh-CN': '应为 6 位行政区划代码（区县级），如 130102', en: 'must be a 6-digit county-level division code such as 130102' },
+  industryCode: { 'zh-CN': '应为国民经济行业代码（门类字母加 2–4 位数字），如 C3421', en: 'must be an industry code (section letter and 2–4 digits) such as C3421' },
+  commitment: { 'zh-CN': '须阅读并接受承诺书', en: 'must be read and accepted' },
 };
 
 const zhLocale = z.locales.zhCN().localeError;
@@ -82,7 +142,13 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const key = String(issue.path.at(-1) ?? '');
-    const label = LABELS[key] ?? { 'zh-CN': path || '请求', en: path || 'Request' };
+    // A field inside a list is named with its list: contacts.0.name → "contacts.name" before "name".
+    const parent = issue.path
+      .slice(0, -1)
+      .map(String)
+      .filter((x) => !/^\d+$/.test(x))
+      .at(-1);
+    const label = (parent && LABELS[`${parent}.${key}`]) || LABELS[key] || { 'zh-CN': path || '请求', en: path || 'Request' };
     const problem = problemOf(issue);
     return { path, code: issue.code, messages: { 'zh-CN': `${label['zh-CN']}：${problem['zh-CN']}`, en: `${label.en}: ${problem.en}` } };
   });
