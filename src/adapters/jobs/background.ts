@@ -1,6 +1,6 @@
 /**
  * Small recurring jobs of the server process: seal the audit chain, send queued mail, and clear
- * expired sessions and old login attempts. Each runs on a timer that never overlaps itself; on
+ * expired sessions, old login attempts and abandoned uploads. Each runs on a timer that never overlaps itself; on
  * several servers they are safe to run everywhere (the sealer takes an advisory lock, mail rows are
  * claimed with SKIP LOCKED).
  */
@@ -53,6 +53,8 @@ export function startBackgroundJobs(opts: { db: Kysely<Database>; auditTrail: Au
     every(10 * 60_000, opts.logger, 'cleanup', async () => {
       await opts.db.deleteFrom('session').where((eb) => eb.or([eb('idle_expires_at', '<', new Date()), eb('absolute_expires_at', '<', new Date())])).execute();
       await opts.db.deleteFrom('login_attempt').where('at', '<', sql<Date>`now() - interval '30 days'`).execute();
+      // Abandoned resumable uploads (their staged chunks go with them).
+      await opts.db.deleteFrom('upload').where('expires_at', '<', new Date()).execute();
     }),
   ];
   if (opts.smtpUrl) {
