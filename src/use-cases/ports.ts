@@ -471,15 +471,19 @@ export interface DocumentRenderer {
 }
 
 export interface ApplicationDocumentInput {
+  /** The published version the application was made under. */
   definition: ProgramDefinition;
+  /** The applicant forms used, in order. */
   formIds: string[];
   formData: Record<string, Record<string, unknown>>;
   organization: { name: string; creditCode: string | null };
+  /** As frozen at submission (or current for a draft). */
   profile: ProfileInput | null;
   attachments: { requirementName: string; fileName: string; sizeBytes: number; sha256: string }[];
   commitment: { signatoryName: string; acceptedAt: Date; text: string } | null;
   state: { label: string; submittedAt: Date | null };
   callTitle: string;
   generatedAt: Date;
+  /** Default zh-CN. */
   locale?: 'zh-CN' | 'en';
 }

@@ -100,7 +100,8 @@ before(async () => {
   const hebei = definitions.find((d) => d.code === 'hebei-2016-internet-plus')!;
   await syncProgramFiles(p.deps, [hebei, { ...hebei, code: 'shandong-copy-for-tests', provinceCode: '370000' }], samples);
   const provincePaths = { own: (await p.org('130000')).path, other: (await p.org('370000')).path };
-  w = { provincePaths, sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors } as World;
+  // The applicant side's records are made through the API by the actors above, so `w` comes first.
+  w = { provincePaths, sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors, applicantSide: undefined as never };
   w.applicantSide = await applicantSide(sjzEnterprise, tsEnterprise, tsApplicant);
 });
 after(() => p.close());

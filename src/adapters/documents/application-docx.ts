@@ -30,28 +30,12 @@ import {
   type IBorderOptions,
   type IFontAttributesProperties,
 } from 'docx';
-import type { FormField, ProgramDefinition } from '../../core/programs/definition.ts';
-import type { ProfileInput } from '../../../contracts/applicants.ts';
+import type { FormField } from '../../core/programs/definition.ts';
+import type { ApplicationDocumentInput } from '../../use-cases/ports.ts';
 import { formatFileSize, formatShanghaiDate, formatShanghaiDateTime, type DocumentLocale } from './format.ts';
 import { layoutForm, type Entry, type FormLayout, type LayoutRow } from './layout.ts';
 
-export interface ApplicationDocumentInput {
-  /** The published version the application was made under. */
-  definition: ProgramDefinition;
-  /** The applicant forms used, in order. */
-  formIds: string[];
-  formData: Record<string, Record<string, unknown>>;
-  organization: { name: string; creditCode: string | null };
-  /** As frozen at submission (or current for a draft). */
-  profile: ProfileInput | null;
-  attachments: { requirementName: string; fileName: string; sizeBytes: number; sha256: string }[];
-  commitment: { signatoryName: string; acceptedAt: Date; text: string } | null;
-  state: { label: string; submittedAt: Date | null };
-  callTitle: string;
-  generatedAt: Date;
-  /** Default zh-CN. */
-  locale?: DocumentLocale;
-}
+export type { ApplicationDocumentInput };
 
 // Page: A4 with the GB/T 9704 margins; the text block is 156 mm wide.
 const PAGE = { width: 11906, height: 16838 };

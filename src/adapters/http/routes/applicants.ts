@@ -45,6 +45,7 @@ import { applicationDocument } from '../../../use-cases/applicants/documents.ts'
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../../../use-cases/applicants/notifications.ts';
 import { getProfile, listProfileVersions, saveProfile, type ProfileView } from '../../../use-cases/applicants/profile.ts';
 import { requireActor } from '../../../use-cases/support.ts';
+import { KIND_MIME } from '../../files/index.ts';
 import { FileResult, route } from '../route.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -137,16 +138,7 @@ const presentUpload = (u: UploadRow, chunkBytes: number) => ({ id: u.id, fileNam
 const presentNotification = (n: NotificationRow) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, readAt: iso(n.readAt), createdAt: n.createdAt.toISOString() });
 
 const ok = z.object({ ok: z.literal(true) });
-const MIME: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  doc: 'application/msword',
-  xls: 'application/vnd.ms-excel',
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  zip: 'application/zip',
-};
+const MIME: Record<string, string> = KIND_MIME;
 
 const profiles = [
   route({
@@ -389,34 +381,22 @@ const applications = [
     response: applicationDetail,
     handler: async ({ deps, ctx, params, body }) => presentDetail(await returnForRevision(deps, ctx, params.id, body)),
   }),
-  route({
-    method: 'get',
-    path: '/api/applications/:id/document.docx',
-    summary: '申报书（Word） / The application as .docx in the program’s layout',
-    tag: 'applications',
-    access: 'signedIn',
-    action: 'application.read',
-    params: applicationParams,
-    response: 'file',
-    handler: async ({ deps, ctx, params }) => {
-      const d = await applicationDocument(deps, ctx, params.id, 'docx');
-      return new FileResult(d.content, d.fileName, MIME.docx!, d.content.byteLength);
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/api/applications/:id/document.pdf',
-    summary: '申报书（PDF） / The application as PDF',
-    tag: 'applications',
-    access: 'signedIn',
-    action: 'application.read',
-    params: applicationParams,
-    response: 'file',
-    handler: async ({ deps, ctx, params }) => {
-      const d = await applicationDocument(deps, ctx, params.id, 'pdf');
-      return new FileResult(d.content, d.fileName, MIME.pdf!, d.content.byteLength);
-    },
-  }),
+  ...(['docx', 'pdf'] as const).map((format) =>
+    route({
+      method: 'get',
+      path: `/api/applications/:id/document.${format}`,
+      summary: format === 'docx' ? '申报书（Word） / The application as .docx in the program’s layout' : '申报书（PDF） / The application as PDF',
+      tag: 'applications',
+      access: 'signedIn',
+      action: 'application.read',
+      params: applicationParams,
+      response: 'file',
+      handler: async ({ deps, ctx, params }) => {
+        const d = await applicationDocument(deps, ctx, params.id, format);
+        return new FileResult(d.content, d.fileName, KIND_MIME[format], d.content.byteLength);
+      },
+    }),
+  ),
 ];
 
 const files = [
