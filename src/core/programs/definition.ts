@@ -197,6 +197,8 @@ export const publicNotice = z.object({
   /** If the last day is a statutory holiday the period ends on the next working day (民法典 art. 203). */
   rollForwardIfHoliday: z.boolean().default(true),
   objections: z.boolean().default(true),
+  /** What the public notice shows of each project: organization, project, city, direction, and these form fields (`formId.fieldId`). */
+  publicFields: z.array(z.string()).default([]),
   citation,
 });
 
@@ -214,6 +216,12 @@ export const scoring = z.object({
   expertsPerApplication: z.number().int().min(1).max(15),
   aggregation: z.enum(['mean', 'trimmed_mean']),
   defenseHearing: z.boolean(),
+  /** A score below it is not shortlisted (0–100); the call may set its own. */
+  threshold: z.number().min(0).max(100).optional(),
+  /** Conflicts of interest beyond the automatic ones (same organization or credit code, declared relations). */
+  conflictOfInterest: z.object({ sameCity: z.boolean(), citation: citation.optional() }).default({ sameCity: false }),
+  /** Each expert's number of applications, when the program or the call bounds it. */
+  expertLoad: z.object({ min: z.number().int().min(0), max: z.number().int().min(1) }).optional(),
   citation: citation.optional(),
 });
 
@@ -358,6 +366,8 @@ export const programDefinition = z
     spotCheck: z.object({ minShare: basisPoints, stratifiedBy: z.enum(['city', 'none']), citation }).optional(),
     sanctions: z.array(sanction).default([]),
     titles: z.array(title).default([]),
+    /** Routing to task forces for an initial opinion (003): a form field's value → the department's organization code. */
+    taskForceRouting: z.object({ field: z.string(), organizationCodes: z.record(z.string(), z.string()), citation }).optional(),
     targets: z.array(target).default([]),
     incentives: z.array(incentive).default([]),
     coverage: z.array(coverageItem).default([]),

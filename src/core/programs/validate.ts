@@ -42,6 +42,7 @@ export function referenceTargets(d: ProgramDefinition): Set<string> {
     ['acceptance', d.acceptance],
     ['spotCheck', d.spotCheck],
     ['effective', d.effective],
+    ['taskForceRouting', d.taskForceRouting],
   ];
   for (const [path, value] of settings) if (value !== undefined) refs.add(`setting:${path}`);
   return refs;
