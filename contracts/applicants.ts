@@ -155,7 +155,23 @@ export type CreateCallInput = z.infer<typeof createCallInput>;
 
 // Applications
 
-export const APPLICATION_STATES = ['draft', 'submitted', 'city_review', 'returned', 'withdrawn', 'rejected', 'city_passed', 'recommended'] as const;
+export const APPLICATION_STATES = [
+  'draft',
+  'submitted',
+  'city_review',
+  'returned',
+  'withdrawn',
+  'rejected',
+  'city_passed',
+  'recommended',
+  'policy_passed',
+  'policy_rejected',
+  'expert_review',
+  'shortlisted',
+  'not_shortlisted',
+  'selected',
+  'not_selected',
+] as const;
 export const applicationState = z.enum(APPLICATION_STATES);
 export type ApplicationState = z.infer<typeof applicationState>;
 

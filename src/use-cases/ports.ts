@@ -356,8 +356,8 @@ export interface Repositories {
       patch: Partial<Pick<ApplicationRow, 'state' | 'formData' | 'revision' | 'projectName' | 'directions' | 'category' | 'profileVersionId' | 'eligibility' | 'commitment' | 'fieldComments' | 'returnComment' | 'submittedAt'>>,
       now: Date,
     ): Promise<void>;
-    /** Applications of an organization in a program that count against its limit. */
-    countActive(organizationId: string, programId: string): Promise<number>;
+    /** Applications of an organization under one call that count against the program's per-applicant limit. */
+    countActive(organizationId: string, callId: string): Promise<number>;
     findActive(organizationId: string, callId: string): Promise<string | undefined>;
     list(
       scope: Scope,

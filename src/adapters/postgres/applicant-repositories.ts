@@ -343,12 +343,12 @@ export function makeApplicantRepositories(db: Kysely<Database>): ApplicantReposi
           .where('id', '=', id)
           .execute();
       },
-      async countActive(organizationId, programId) {
+      async countActive(organizationId, callId) {
         const r = await db
           .selectFrom('application')
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .where('organization_id', '=', organizationId)
-          .where('program_id', '=', programId)
+          .where('call_id', '=', callId)
           .where('state', 'not in', ['withdrawn', 'rejected'])
           .executeTakeFirstOrThrow();
         return Number(r.n);

@@ -86,8 +86,8 @@ const limitReached = (max: number, citation: string | undefined) =>
     'conflict',
     'application_limit',
     {
-      'zh-CN': `每个单位在本计划中最多申报 ${max} 个项目，已达上限${citation ? `（${citation}）` : ''}`,
-      en: `An organization may submit at most ${max} project(s) to this program and has reached the limit${citation ? ` (${citation})` : ''}`,
+      'zh-CN': `每个单位在本次申报中最多申报 ${max} 个项目，已达上限${citation ? `（${citation}）` : ''}`,
+      en: `An organization may submit at most ${max} project(s) under this call and has reached the limit${citation ? ` (${citation})` : ''}`,
     },
     [],
     { max, citation: citation ?? null },
@@ -130,7 +130,7 @@ export async function createApplication(deps: Deps, ctx: RequestContext, callId:
     const profile = requireProfile(await currentProfile(repos, organizationId));
     const definition = publishedDefinition(call.programCode, call.programVersion, call.definition);
     const max = definition.perApplicant.maxApplications;
-    if (max !== undefined && (await repos.applications.countActive(organizationId, call.programId)) >= max) throw limitReached(max, definition.perApplicant.citation);
+    if (max !== undefined && (await repos.applications.countActive(organizationId, callId)) >= max) throw limitReached(max, definition.perApplicant.citation);
 
     const id = await repos.applications.insert({ callId, programId: call.programId, programVersion: call.programVersion, organizationId, state: 'draft', createdBy: acting.actor.accountId, now });
     const organization = loadOrThrow(await repos.organizations.findById(organizationId), APPLICATION);
@@ -241,7 +241,7 @@ export async function submitApplication(deps: Deps, ctx: RequestContext, id: str
       throw new DomainError('validation', 'validation_failed', { 'zh-CN': `还有 ${issues.length} 处需要填写或修改`, en: `${issues.length} item(s) need to be completed or corrected` }, issues);
     }
     const max = definition.perApplicant.maxApplications;
-    if (max !== undefined && (await repos.applications.countActive(row.organizationId, row.programId)) > max) throw limitReached(max, definition.perApplicant.citation);
+    if (max !== undefined && (await repos.applications.countActive(row.organizationId, row.callId)) > max) throw limitReached(max, definition.perApplicant.citation);
     const evaluation: Evaluation = evaluateRules(definition, { applicant, application: applicationFacts(definition, formData, present).facts, today });
     if (!evaluation.eligible) {
       const blocking = evaluation.outcomes.filter((o) => o.blocking);
