@@ -7,7 +7,7 @@ import { CrashPage } from './components/CrashPage.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { ErrorResult, FullPageSpin, PageSkeleton } from './components/QueryState.tsx';
 import { decide } from './lib/gate.ts';
-import { ROUTES, type AppRoute, type Area } from './routes.ts';
+import { ROUTES, titleOf, type AppRoute, type Area } from './routes.ts';
 
 /** The signed-in layout (menu, header, dropdown) is its own chunk: the sign-in screens do not need it. */
 const LazyAppShell = lazy(() => import('./components/AppShell.tsx').then((module) => ({ default: module.AppShell })));
@@ -27,9 +27,10 @@ function RouteGate({ route }: { route: AppRoute }) {
   const location = useLocation();
   const { t, i18n } = useTranslation();
 
+  const titleId = titleOf(route, session.data?.user);
   useEffect(() => {
-    document.title = `${t(`nav.${route.id}`)} · ${t('app.name')}`;
-  }, [route.id, t, i18n.language]);
+    document.title = `${t(`nav.${titleId}`)} · ${t('app.name')}`;
+  }, [titleId, t, i18n.language]);
 
   if (session.isPending) return <FullPageSpin />;
   if (session.isError) return <ErrorResult error={session.error} onRetry={() => void session.refetch()} />;

@@ -9,8 +9,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MailOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -49,8 +52,17 @@ export interface AppRoute {
   leaveWhenSignedIn?: boolean;
   /** For area 'app': absent means every signed-in user. */
   access?: Access;
-  /** Shown in the side menu (in table order) and as a shortcut card on the home page. */
-  menu?: { icon: ComponentType };
+  /**
+   * Shown in the side menu (in table order) and as a shortcut card on the home page. `forActions`
+   * narrows the menu entry (not the screen) to those who may attempt one of these actions: every
+   * role may read a call, but the list is work only for those who apply or manage calls.
+   */
+  menu?: { icon: ComponentType; forActions?: readonly Action[] };
+  /**
+   * The title for a user whose reach of the access action is their own organization (an applicant
+   * sees 我的申报 where officers see 申报项目, on the same screen).
+   */
+  ownId?: ScreenId;
 }
 
 export const ROUTES: readonly AppRoute[] = [
@@ -74,12 +86,51 @@ export const ROUTES: readonly AppRoute[] = [
     component: lazy(() => import('./pages/my-organization/MyOrganizationPage.tsx')),
   },
   {
+    path: '/profile',
+    id: 'profile',
+    area: 'app',
+    access: { action: 'profile.update' },
+    menu: { icon: IdcardOutlined },
+    component: lazy(() => import('./pages/profile/ProfilePage.tsx')),
+  },
+  {
     path: '/organizations',
     id: 'organizations',
     area: 'app',
     access: { action: 'organization.read', beyondOwn: true },
     menu: { icon: ApartmentOutlined },
     component: lazy(() => import('./pages/organizations/OrganizationsPage.tsx')),
+  },
+  {
+    path: '/calls',
+    id: 'calls',
+    area: 'app',
+    access: { action: 'call.read' },
+    menu: { icon: NotificationOutlined, forActions: ['application.apply', 'call.manage'] },
+    component: lazy(() => import('./pages/calls/CallsPage.tsx')),
+  },
+  {
+    path: '/calls/:id',
+    id: 'call',
+    area: 'app',
+    access: { action: 'call.read' },
+    component: lazy(() => import('./pages/call/CallPage.tsx')),
+  },
+  {
+    path: '/applications',
+    id: 'applications',
+    ownId: 'myApplications',
+    area: 'app',
+    access: { action: 'application.read' },
+    menu: { icon: FileTextOutlined },
+    component: lazy(() => import('./pages/applications/ApplicationsPage.tsx')),
+  },
+  {
+    path: '/applications/:id',
+    id: 'application',
+    area: 'app',
+    access: { action: 'application.read' },
+    component: lazy(() => import('./pages/application/ApplicationPage.tsx')),
   },
   {
     path: '/programs',
@@ -122,6 +173,13 @@ export const ROUTES: readonly AppRoute[] = [
     component: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
   },
   {
+    // Reached from the bell in the header, for every signed-in user.
+    path: '/notifications',
+    id: 'notifications',
+    area: 'app',
+    component: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
+  },
+  {
     path: '/account/security',
     id: 'security',
     area: 'app',
@@ -160,7 +218,19 @@ export function mayOpen(route: AppRoute, user: SessionUser): boolean {
 
 /** The side menu for this user, in table order. */
 export function menuFor(user: SessionUser): AppRoute[] {
-  return ROUTES.filter((route) => route.area === 'app' && route.menu && mayOpen(route, user));
+  return ROUTES.filter((route) => {
+    if (route.area !== 'app' || !route.menu || !mayOpen(route, user)) return false;
+    const only = route.menu.forActions;
+    return !only || only.some((action) => userMay(user, action));
+  });
+}
+
+/** The screen's title id for this user (`nav.<id>`): its own-organization title where it has one. */
+export function titleOf(route: AppRoute, user: SessionUser | null | undefined): ScreenId {
+  const access = route.access;
+  if (!route.ownId || !user || !access || 'roles' in access) return route.id;
+  const actor = actorOf(user);
+  return mayAttempt(actor, access.action) && scopeFor(actor, access.action).kind === 'own' ? route.ownId : route.id;
 }
 
 export type Gate = { kind: 'render' } | { kind: 'redirect'; to: string } | { kind: 'forbidden' };

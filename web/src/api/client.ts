@@ -50,6 +50,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Raw bytes instead of a JSON body (a chunk of an upload), sent as application/octet-stream. */
+  bytes?: Blob;
   /** See ApiError.credentialCheck. */
   credentialCheck?: boolean;
   signal?: AbortSignal;
@@ -114,7 +116,8 @@ async function problemOf(response: Response): Promise<Problem & Record<string, u
 
 async function send<T>(method: Method, path: string, options: RequestOptions, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.bytes !== undefined) headers['content-type'] = 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     if (csrfToken === null) await fetchSession();
     if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
@@ -125,7 +128,7 @@ async function send<T>(method: Method, path: string, options: RequestOptions, re
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.bytes !== undefined ? options.bytes : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -151,9 +154,50 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => send<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => send<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => send<T>('PUT', path, { body }),
+  put: <T>(path: string, body: unknown, signal?: AbortSignal) => send<T>('PUT', path, { body, signal }),
   delete: <T>(path: string) => send<T>('DELETE', path, {}),
+  /** PUT raw bytes (one chunk of a resumable upload). */
+  putBytes: <T>(path: string, query: Query, bytes: Blob, signal?: AbortSignal) => send<T>('PUT', path, { query, bytes, signal }),
 };
+
+/** The file name a response names in Content-Disposition (RFC 6266, filename* first), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/**
+ * Downloads a file the API serves (a generated document, an attachment) and hands it to the browser
+ * under the server's name. A refusal (e.g. 503 pdf_unavailable) arrives as an ApiError to show,
+ * instead of the browser opening a page of JSON.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response), false);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** GET /api/auth/session, keeping its CSRF token for the requests that follow. */
 export function fetchSession(): Promise<SessionInfo> {
@@ -189,7 +233,9 @@ export function applyFieldErrors(form: FormInstance, error: ApiError): string[] 
   const onFields = new Map<string, { name: (string | number)[]; errors: string[] }>();
   const unmatched: string[] = [];
   for (const fieldError of error.problem.errors ?? []) {
-    const name = fieldName(fieldError.path);
+    // The field itself, else the nearest field containing it (a list's item blames the list).
+    let name = fieldName(fieldError.path);
+    while (name.length > 1 && !registered.has(JSON.stringify(name))) name = name.slice(0, -1);
     const key = JSON.stringify(name);
     const text = fieldError.messages[language];
     if (name.length > 0 && registered.has(key)) {
@@ -284,6 +330,15 @@ export function presentError(error: unknown, options: PresentOptions): void {
     return;
   }
   feedback?.message.error({ content: error.localMessage, key: `error-${error.code}` });
+}
+
+/** What a refusal says in detail: its field errors' messages when it has some (they name the problem), else its message. */
+export function detailText(error: unknown): string {
+  if (error instanceof ApiError && error.problem.errors && error.problem.errors.length > 0) {
+    const language = currentLanguage();
+    return error.problem.errors.map((e) => e.messages[language]).join('；');
+  }
+  return errorText(error);
 }
 
 /** The message to show in place for a failed screen (Result subtitle). */

@@ -10,6 +10,8 @@ import { ApiError, presentError } from './client.ts';
 export type ActionMeta = {
   form?: FormInstance;
   handled?: readonly string[];
+  /** Failures the screen shows itself, decided by the error (e.g. any problem with field errors). */
+  handles?: (error: unknown) => boolean;
 };
 
 /** A query that is not the screen's own data (a picker's options): a refusal must not leave the screen. */
@@ -31,6 +33,7 @@ export const queryClient = new QueryClient({
   mutationCache: new MutationCache({
     onError: (error, _variables, _context, mutation) => {
       const meta = mutation.meta;
+      if (meta?.handles?.(error)) return;
       presentError(error, { surface: 'action', ...(meta?.form ? { form: meta.form } : {}), ...(meta?.handled ? { handled: meta.handled } : {}) });
     },
   }),

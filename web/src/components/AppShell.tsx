@@ -9,12 +9,13 @@ import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificate
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../contracts/auth.ts';
 import { useSession } from '../api/session.ts';
-import { menuFor } from '../routes.ts';
+import { menuFor, titleOf } from '../routes.ts';
 import { roleLabel } from '../lib/labels.ts';
 import { useLanguage } from '../i18n.ts';
 import { useSignOut } from '../lib/sign-out.ts';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageSkeleton } from './QueryState.tsx';
 
 const COLLAPSED_KEY = 'ii.siderCollapsed';
@@ -86,7 +87,7 @@ function Shell({ user }: { user: SessionUser }) {
           items={menu.map((route) => ({
             key: route.path,
             icon: route.menu ? createElement(route.menu.icon) : null,
-            label: t(`nav.${route.id}`),
+            label: t(`nav.${titleOf(route, user)}`),
           }))}
           onClick={({ key }) => void navigate(key)}
         />
@@ -103,6 +104,7 @@ function Shell({ user }: { user: SessionUser }) {
             <span className="app-title">{t('app.name')}</span>
           </div>
           <div className="app-header-right">
+            <NotificationBell />
             <LanguageSwitch size="small" />
             <Dropdown
               trigger={['click']}

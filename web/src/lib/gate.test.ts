@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SessionInfo, SessionUser } from '../../../contracts/auth.ts';
 import { ROLES, type Role } from '../../../src/core/roles.ts';
-import { menuFor, ROUTES, type AppRoute } from '../routes.ts';
+import { menuFor, ROUTES, titleOf, type AppRoute } from '../routes.ts';
 import { decide } from './gate.ts';
 
 const route = (path: string): AppRoute => {
@@ -86,15 +86,28 @@ test('programs are managed by province officers and administrators, and read by 
 test('each role sees the menu its work needs', () => {
   const menus = Object.fromEntries(ROLES.map((role) => [role, menuFor(user(role)).map((r) => r.path)]));
   const base = ['/', '/my-organization', '/account/security'];
-  const withOrgs = ['/', '/my-organization', '/organizations', '/account/security'];
   assert.deepEqual(menus, {
-    applicant: base,
+    applicant: ['/', '/my-organization', '/profile', '/calls', '/applications', '/account/security'],
     expert: base,
     task_force_reviewer: base,
-    city_officer: withOrgs,
-    province_officer: ['/', '/my-organization', '/organizations', '/programs', '/account/security'],
-    finance_officer: withOrgs,
-    auditor: ['/', '/my-organization', '/organizations', '/accounts', '/audit', '/account/security'],
-    administrator: ['/', '/my-organization', '/organizations', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
+    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/account/security'],
+    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/programs', '/account/security'],
+    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/account/security'],
+    auditor: ['/', '/my-organization', '/organizations', '/applications', '/accounts', '/audit', '/account/security'],
+    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
   });
+});
+
+test('the applications screen is 我的申报 for an applicant and 申报项目 for officers; calls are read by all, listed for those who apply or manage', () => {
+  const applications = route('/applications');
+  assert.equal(titleOf(applications, user('applicant')), 'myApplications');
+  assert.equal(titleOf(applications, user('city_officer')), 'applications');
+  assert.equal(titleOf(applications, user('auditor')), 'applications');
+  assert.equal(titleOf(route('/calls'), user('applicant')), 'calls');
+  assert.deepEqual(decide(route('/calls/:id'), session('expert'), at('/calls/1')), { kind: 'render' });
+  assert.deepEqual(decide(route('/calls'), session('city_officer'), at('/calls')), { kind: 'render' });
+  assert.deepEqual(decide(route('/profile'), session('city_officer'), at('/profile')), { kind: 'forbidden' });
+  assert.deepEqual(decide(route('/profile'), session('applicant'), at('/profile')), { kind: 'render' });
+  assert.deepEqual(decide(route('/applications/:id'), session('expert'), at('/applications/1')), { kind: 'forbidden' });
+  assert.deepEqual(decide(route('/notifications'), session('expert'), at('/notifications')), { kind: 'render' });
 });

@@ -52,3 +52,16 @@ export function formatBp(bp: number): string {
   if (!Number.isFinite(bp)) return '—';
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(bp / 100)}%`;
 }
+
+/**
+ * A money field's amount in the unit it is shown in: 万元 when the field says so, else 元 (the
+ * program definition's `unit`); the value itself is always integer fen.
+ */
+export function fenToUnit(fen: number, unit: string | undefined): number {
+  return unit === '万元' ? fenToWan(fen) : fen / FEN_PER_YUAN;
+}
+
+/** The amount typed in the field's unit (万元 or 元) → integer fen. */
+export function unitToFen(amount: number, unit: string | undefined): number {
+  return unit === '万元' ? wanToFen(amount) : Math.round(amount * FEN_PER_YUAN);
+}

@@ -3,7 +3,7 @@
  * user's language, from the reference organization tree the platform starts with
  * (src/core/reference/organizations.ts) — the same list the server seeds.
  */
-import { PLATFORM, type ReferenceOrganization } from '../../../src/core/reference/organizations.ts';
+import { PLATFORM, recommendingUnitFor, type ReferenceOrganization } from '../../../src/core/reference/organizations.ts';
 import type { Language } from '../i18n.ts';
 
 export interface Region {
@@ -36,4 +36,16 @@ export function recommendingUnitsOf(provinceCode: string): Region[] {
 export function provinceOfOrganization(organizationCode: string): string | null {
   const inside = (node: ReferenceOrganization): boolean => node.code === organizationCode || (node.children ?? []).some(inside);
   return PROVINCES.find(inside)?.code ?? null;
+}
+
+const CITIES: ReferenceOrganization[] = PROVINCES.flatMap((p) => (p.children ?? []).filter((o) => o.kind === 'city'));
+
+/**
+ * The recommending unit (city) a registered division code belongs to, as the server decides it
+ * (src/core/reference/organizations.ts recommendingUnitFor), or null outside the platform's provinces.
+ */
+export function recommendingUnitOfDivision(divisionCode: string): Region | null {
+  if (!/^\d{6}$/.test(divisionCode)) return null;
+  const unit = recommendingUnitFor(divisionCode, CITIES);
+  return unit ? region(unit) : null;
 }

@@ -8,7 +8,7 @@ import { useUser } from '../../api/session.ts';
 import { KindTag } from '../../components/OrganizationProfile.tsx';
 import { useFormat, shanghaiParts } from '../../lib/format.ts';
 import { roleLabel } from '../../lib/labels.ts';
-import { menuFor } from '../../routes.ts';
+import { menuFor, titleOf } from '../../routes.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -99,8 +99,8 @@ export default function HomePage() {
                   <Link to={route.path} className="shortcut" data-testid={`shortcut-${route.id}`}>
                     <span className="shortcut-icon">{route.menu ? createElement(route.menu.icon) : null}</span>
                     <span className="shortcut-text">
-                      <span className="shortcut-title">{t(`nav.${route.id}`)}</span>
-                      <span className="shortcut-desc">{t(`navDesc.${route.id}`)}</span>
+                      <span className="shortcut-title">{t(`nav.${titleOf(route, user)}`)}</span>
+                      <span className="shortcut-desc">{t(`navDesc.${titleOf(route, user)}`)}</span>
                     </span>
                     <RightOutlined className="shortcut-arrow" />
                   </Link>

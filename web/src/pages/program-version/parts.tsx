@@ -1,10 +1,8 @@
 /** Small pieces the designer's tabs share: citations, labelled values, enum labels, money inputs. */
 import type { ReactNode } from 'react';
-import { InputNumber, Tag, Tooltip, Typography } from 'antd';
+import { InputNumber, Tooltip, Typography } from 'antd';
 import { CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Bilingual } from '../../../../src/core/programs/definition.ts';
-import { useLanguage } from '../../i18n.ts';
 import { fenToWan, wanToFen } from '../../lib/money.ts';
 import type { Definition, Update } from './model.ts';
 
@@ -17,19 +15,7 @@ export interface TabProps {
   problems: readonly { path: string; message: string; ruleId?: string | undefined }[];
 }
 
-/** Where in the source text a setting comes from, e.g. "000 第五条（二）". */
-export function Citation({ value, hideEmpty = false }: { value: string | undefined | null; hideEmpty?: boolean }) {
-  if (!value) return hideEmpty ? null : <Typography.Text type="secondary">—</Typography.Text>;
-  return <Tag className="citation-tag">{value}</Tag>;
-}
-
-/** A bilingual text in the user's language, with the other language on hover. */
-export function Text2({ value }: { value: Bilingual | undefined | null }) {
-  const language = useLanguage();
-  if (!value) return <Typography.Text type="secondary">—</Typography.Text>;
-  const other = language === 'en' ? value['zh-CN'] : value.en;
-  return <span title={other}>{value[language] || other}</span>;
-}
+export { Citation, Text2 } from '../../components/Citation.tsx';
 
 /** A label for one value of an enumeration, from `programs.enums.<group>` in the locale files. */
 export function useEnumLabel() {
