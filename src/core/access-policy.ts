@@ -97,8 +97,16 @@ const POLICY = {
   },
   /** Drafting, attaching, submitting and withdrawing: the applicant's own. */
   'application.apply': { applicant: 'own' },
-  /** The city's initial review (start, return for revision). */
+  /** The city's initial review (start, return, pass or reject) and its recommendation list. */
   'application.review': { city_officer: 'own_subtree' },
+  /** The province's side of selection: quotas, policy review, experts and assignment, decision, notice, final list. */
+  'selection.manage': { administrator: 'all', province_officer: 'province' },
+  /** Reading the selection records (recommendations, scores, objections) of the province. */
+  'selection.read': { administrator: 'all', auditor: 'all', province_officer: 'province', finance_officer: 'province' },
+  /** A task force's opinion on the applications routed to it (003). */
+  'taskforce.opine': { task_force_reviewer: 'own' },
+  /** An expert's own assignments: conflict declaration and scores. */
+  'expert.review': { expert: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;

@@ -205,6 +205,9 @@ export interface ApplicationRow {
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  cityReview: unknown;
+  policyReview: unknown;
+  finalScore: number | null;
 }
 
 export interface ApplicationEventRow {
@@ -254,6 +257,106 @@ export interface NotificationRow {
   body: { 'zh-CN': string; en: string };
   link: string | null;
   readAt: Date | null;
+  createdAt: Date;
+}
+
+export interface RecommendationRow {
+  id: string;
+  callId: string;
+  cityId: string;
+  cityName: string;
+  cityCode: string;
+  status: 'draft' | 'submitted' | 'returned';
+  documentNumber: string | null;
+  returnedComment: string | null;
+  submittedAt: Date | null;
+  items: { applicationId: string; rank: number; category: string | null }[];
+  updatedAt: Date;
+}
+
+export interface ExpertRow {
+  id: string;
+  poolId: string;
+  accountId: string | null;
+  name: string;
+  title: string;
+  organizationName: string;
+  creditCode: string | null;
+  cityName: string | null;
+  tags: string[];
+  phone: string | null;
+  email: string | null;
+  active: boolean;
+}
+
+export interface AssignmentRow {
+  id: string;
+  callId: string;
+  applicationId: string;
+  expertId: string;
+  expertName: string;
+  manual: boolean;
+  status: 'assigned' | 'declined_conflict' | 'accepted' | 'submitted';
+  conflictDeclaration: unknown;
+  scores: Record<string, number> | null;
+  total: number | null;
+  comment: string | null;
+  submittedAt: Date | null;
+}
+
+export interface AssignmentRunRow {
+  id: string;
+  callId: string;
+  status: 'running' | 'done' | 'failed' | 'applied';
+  perApplication: number;
+  objective: number | null;
+  greedyObjective: number | null;
+  bound: number | null;
+  report: unknown;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface NoticeRow {
+  id: string;
+  callId: string;
+  title: string;
+  body: string;
+  decisionNote: string | null;
+  contact: string | null;
+  status: 'draft' | 'published' | 'ended' | 'final';
+  publishedAt: Date | null;
+  startDate: string | null;
+  endDate: string | null;
+  endsAt: Date | null;
+  provisional: boolean;
+  finalDocumentNumber: string | null;
+  finalPublishedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NoticeItemRow {
+  applicationId: string;
+  position: number;
+  publicFields: Record<string, string>;
+  removed: boolean;
+}
+
+export interface ObjectionRow {
+  id: string;
+  noticeId: string;
+  applicationId: string | null;
+  name: string;
+  contact: string;
+  content: string;
+  attachmentKey: string | null;
+  attachmentName: string | null;
+  ip: string | null;
+  status: 'received' | 'investigating' | 'upheld' | 'dismissed';
+  outcome: string | null;
+  handledBy: string | null;
+  handledAt: Date | null;
   createdAt: Date;
 }
 
@@ -392,6 +495,70 @@ export interface Repositories {
     list(accountId: string, q: ListQuery & { unreadOnly: boolean }): Promise<{ rows: NotificationRow[]; total: number; unread: number }>;
     markRead(id: string, accountId: string, now: Date): Promise<NotificationRow | undefined>;
     markAllRead(accountId: string, now: Date): Promise<number>;
+  };
+  recommendations: {
+    /** The city's recommendation for a call, created when missing, locked for the rest of the transaction. */
+    lockForCity(callId: string, cityId: string, now: Date): Promise<RecommendationRow>;
+    find(callId: string, cityId: string): Promise<RecommendationRow | undefined>;
+    forCall(callId: string): Promise<RecommendationRow[]>;
+    addItem(recommendationId: string, applicationId: string, rank: number, category: string | null, now: Date): Promise<void>;
+    removeItem(recommendationId: string, applicationId: string): Promise<void>;
+    setRanks(recommendationId: string, order: string[]): Promise<void>;
+    update(id: string, patch: Partial<Pick<RecommendationRow, 'status' | 'documentNumber' | 'returnedComment' | 'submittedAt'>> & { submittedBy?: string | null }, now: Date): Promise<void>;
+  };
+  selection: {
+    setCityReview(applicationId: string, review: unknown, now: Date): Promise<void>;
+    setPolicyReview(applicationId: string, review: unknown, now: Date): Promise<void>;
+    setFinalScore(applicationId: string, score: number | null, now: Date): Promise<void>;
+    setCallQuotas(callId: string, quotaTable: Record<string, number>, threshold: number | null, now: Date): Promise<void>;
+    callQuotas(callId: string): Promise<{ quotaTable: Record<string, number>; threshold: number | null }>;
+    taskForceOpinion(applicationId: string): Promise<{ departmentId: string; opinion: string | null; supports: boolean | null; at: Date | null } | undefined>;
+    routeToTaskForce(applicationId: string, departmentId: string): Promise<void>;
+    recordTaskForceOpinion(applicationId: string, opinion: string, supports: boolean, by: string, at: Date): Promise<void>;
+    /** Applications of a call in these states (for review queues, assignment and ranking). */
+    applicationsOfCall(callId: string, states: readonly string[]): Promise<ApplicationRow[]>;
+  };
+  experts: {
+    insert(row: Omit<ExpertRow, 'id' | 'active'>, now: Date): Promise<ExpertRow>;
+    findById(id: string): Promise<ExpertRow | undefined>;
+    findByAccount(accountId: string): Promise<ExpertRow | undefined>;
+    list(poolId: string | null, q: ListQuery & { q?: string; tag?: string }): Promise<{ rows: ExpertRow[]; total: number }>;
+    active(poolId: string): Promise<ExpertRow[]>;
+  };
+  assignments: {
+    /** Replaces the automatic assignments of a call (manual ones and submitted scores stay). */
+    replaceAutomatic(callId: string, pairs: { applicationId: string; expertId: string }[], now: Date): Promise<void>;
+    add(callId: string, applicationId: string, expertId: string, manual: boolean, now: Date): Promise<void>;
+    remove(id: string): Promise<void>;
+    forCall(callId: string): Promise<AssignmentRow[]>;
+    forExpert(expertId: string): Promise<(AssignmentRow & { projectName: string; organizationName: string; callTitle: string; programCode: string; programVersion: number })[]>;
+    findById(id: string): Promise<AssignmentRow | undefined>;
+    findByIdForUpdate(id: string): Promise<AssignmentRow | undefined>;
+    update(id: string, patch: Partial<Pick<AssignmentRow, 'status' | 'conflictDeclaration' | 'scores' | 'total' | 'comment' | 'submittedAt'>>, now: Date): Promise<void>;
+    insertRun(row: { callId: string; perApplication: number; createdBy: string; now: Date }): Promise<string>;
+    finishRun(id: string, patch: Partial<Pick<AssignmentRunRow, 'status' | 'objective' | 'greedyObjective' | 'bound' | 'report' | 'error'>>, now: Date): Promise<void>;
+    latestRun(callId: string): Promise<AssignmentRunRow | undefined>;
+    findRun(id: string): Promise<AssignmentRunRow | undefined>;
+    panel(applicationId: string): Promise<{ consensus: string | null; defense: unknown } | undefined>;
+    savePanel(applicationId: string, consensus: string | null, defense: unknown, by: string, now: Date): Promise<void>;
+  };
+  notices: {
+    insert(row: { callId: string; title: string; body: string; decisionNote: string | null; contact: string | null; createdBy: string; now: Date }): Promise<string>;
+    findByCall(callId: string): Promise<NoticeRow | undefined>;
+    findById(id: string): Promise<NoticeRow | undefined>;
+    update(id: string, patch: Partial<Omit<NoticeRow, 'id' | 'callId' | 'createdAt'>>, now: Date): Promise<void>;
+    addItem(noticeId: string, applicationId: string, position: number, publicFields: Record<string, string>): Promise<void>;
+    items(noticeId: string): Promise<NoticeItemRow[]>;
+    markRemoved(noticeId: string, applicationId: string): Promise<void>;
+    /** Published notices (and final lists), newest first: what the public may see. */
+    listPublic(q: ListQuery & { status?: 'published' | 'final' }): Promise<{ rows: (NoticeRow & { programName: unknown })[]; total: number }>;
+  };
+  objections: {
+    insert(row: Omit<ObjectionRow, 'id' | 'status' | 'outcome' | 'handledBy' | 'handledAt'>): Promise<string>;
+    forNotice(noticeId: string): Promise<ObjectionRow[]>;
+    findById(id: string): Promise<ObjectionRow | undefined>;
+    update(id: string, patch: Partial<Pick<ObjectionRow, 'status' | 'outcome' | 'handledBy' | 'handledAt'>>): Promise<void>;
+    countFromIp(ip: string, since: Date): Promise<number>;
   };
   audit: {
     append(row: Omit<AuditEventRow, 'id' | 'hash'>): Promise<string>;

@@ -90,6 +90,10 @@ const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
   },
   'application.apply': { applicant: ['sjzEnterprise'] },
   'application.review': { city_officer: ['shijiazhuang', 'sjzEnterprise'] },
+  'selection.manage': { administrator: Object.keys(PATHS), province_officer: HEBEI },
+  'selection.read': { administrator: Object.keys(PATHS), auditor: Object.keys(PATHS), province_officer: HEBEI, finance_officer: HEBEI },
+  'taskforce.opine': { task_force_reviewer: ['shandongTaskForce'] },
+  'expert.review': { expert: ['experts'] },
 };
 
 test('every action of the policy has an expectation here', () => {

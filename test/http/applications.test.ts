@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import mammoth from 'mammoth';
 import { Document, Packer, Paragraph } from 'docx';
 import type { ProfileInput } from '../../contracts/applicants.ts';
-import { PROFILE, pdfBytes } from '../support/applicants.ts';
+import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
 import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { pdfConverterAvailable } from '../../src/adapters/documents/pdf.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
@@ -28,20 +28,6 @@ function exeBytes(): Uint8Array {
 }
 
 
-const SUMMARY = '本项目建设基于工业互联网平台的智能车间，'.repeat(12);
-const FORM = {
-  application: {
-    projectName: '精工装备智能车间建设项目',
-    direction: ['2.2'],
-    startDate: '2026-04-01',
-    completionDate: '2028-06-30',
-    completableInPeriod: true,
-    plannedInvestment: 32_000_000_000,
-    summary: SUMMARY,
-  },
-};
-const REQUIRED = ['application-form', 'business-licence', 'integration-assessment'];
-
 let p: TestPlatform;
 const accounts = new WeakMap<Client, { email: string; totpSecret: string | null }>();
 /** Moving the clock by days ends sessions (30 minutes idle): sign in again at the new time. */
@@ -58,17 +44,6 @@ let city: Client;
 let tangshanCity: Client;
 let province: Client;
 let callId: string;
-
-async function upload(client: Client, applicationId: string, requirementId: string, data: Uint8Array, fileName = `${requirementId}.pdf`) {
-  const created = await client.post('/api/uploads', { purpose: 'application', applicationId, requirementId, fileName, sizeBytes: data.byteLength });
-  if (created.status !== 201) return created;
-  const chunk = created.body.chunkBytes as number;
-  for (let offset = 0; offset < data.byteLength; offset += chunk) {
-    const r = await client.binary('PUT', `/api/uploads/${created.body.id}?offset=${offset}`, data.subarray(offset, offset + chunk));
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-  }
-  return client.post(`/api/uploads/${created.body.id}/complete`);
-}
 
 async function startDraft(client: Client): Promise<{ id: string; revision: number }> {
   const r = await client.post('/api/applications', { callId });

@@ -15,6 +15,13 @@ import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { BASE_APPLICANT, BASE_APPLICATION } from '../programs/cases/types.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 import { PROFILE, pdfBytes } from '../support/applicants.ts';
+import { applicationPath as applicationPathOf, type ApplicantSide, type Recipe, type RecipeModule, type Target, type World } from './authorization/world.ts';
+import { selectionRecipes } from './authorization/selection.ts';
+import { reviewRecipes } from './authorization/review.ts';
+import { noticeRecipes } from './authorization/notices.ts';
+
+/** Recipe modules of later areas: each sets up its records once and names a request per route. */
+const MODULES: RecipeModule[] = [selectionRecipes, reviewRecipes, noticeRecipes];
 
 let p: TestPlatform;
 /** Where each role's test account lives: all in Hebei, the city ones in 石家庄. */
@@ -28,24 +35,6 @@ const HOME: Record<Role, string> = {
   auditor: '130000-audit',
   administrator: 'PLATFORM',
 };
-
-interface World {
-  provincePaths: Record<Target, readonly string[]>;
-  sjzEnterprise: OrganizationRow;
-  tsEnterprise: OrganizationRow;
-  tsAccount: AccountRow;
-  actors: Record<Role, { client: Client; actor: Actor; account: AccountRow; org: OrganizationRow }>;
-  applicantSide: ApplicantSide;
-}
-
-/** The applicant side's records: calls, applications with an attachment, uploads, for 石家庄 (own) and 唐山 (other). */
-interface ApplicantSide {
-  call: string;
-  draftCalls: Record<Target, string>;
-  applications: Record<Target, string>;
-  attachments: Record<Target, string>;
-  uploads: Record<Target, string>;
-}
 
 async function applicantSide(sjz: OrganizationRow, ts: OrganizationRow, tsApplicant: AccountRow): Promise<ApplicantSide> {
   const officer = w.actors.province_officer.client;
@@ -103,16 +92,9 @@ before(async () => {
   // The applicant side's records are made through the API by the actors above, so `w` comes first.
   w = { provincePaths, sjzEnterprise, tsEnterprise, tsAccount: { ...tsApplicant, organizationId: tsEnterprise.id }, actors, applicantSide: undefined as never };
   w.applicantSide = await applicantSide(sjzEnterprise, tsEnterprise, tsApplicant);
+  for (const m of MODULES) Object.assign(RECIPES, await m(p, w));
 });
 after(() => p.close());
-
-type Target = 'own' | 'other';
-interface Recipe {
-  /** The request for a role against its own or another organization's record. */
-  request(role: Role, target: Target): { path: string; body?: unknown };
-  /** The record it touches, for the policy's answer (absent: a list or an action with no record). */
-  record?(role: Role, target: Target): readonly string[];
-}
 
 const ownOrg = (role: Role) => (role === 'city_officer' ? w.sjzEnterprise : w.actors[role].org);
 const orgFor = (role: Role, t: Target) => (t === 'own' ? ownOrg(role) : w.tsEnterprise);
@@ -219,7 +201,7 @@ const RECIPES: Record<string, Recipe> = {
   'post /api/notifications/:id/read': { request: () => ({ path: '/api/notifications/1/read' }) },
 };
 
-const applicationPath = (t: Target) => (t === 'own' ? w.sjzEnterprise.path : w.tsEnterprise.path);
+const applicationPath = (t: Target) => applicationPathOf(w, t);
 
 /** Own: a Hebei program (the test actors are all Hebei's); other: the same program copied to Shandong. */
 const programOf = (t: Target) => (t === 'own' ? 'hebei-2016-internet-plus' : 'shandong-copy-for-tests');

@@ -1,5 +1,7 @@
 /** Test data of the applicant's side, shared by the API and authorization tests. */
+import assert from 'node:assert/strict';
 import type { ProfileInput } from '../../contracts/applicants.ts';
+import type { Client } from './platform.ts';
 
 /** A minimal but valid PDF (the sniffer checks the content, not the name). */
 export function pdfBytes(text = 'test'): Uint8Array {
@@ -27,3 +29,32 @@ export const PROFILE: ProfileInput = {
   annualProfitFen: 2_100_000_000,
   declarations: { badRecords: false, safetyAccident: false, lastMajorAccidentDate: '', underInvestigation: false, goodCredit: true, soundFinances: true },
 };
+
+export const SUMMARY = '本项目建设基于工业互联网平台的智能车间，'.repeat(12);
+/** A complete form of hebei-2016-internet-plus. */
+export const FORM = {
+  application: {
+    projectName: '精工装备智能车间建设项目',
+    direction: ['2.2'],
+    startDate: '2026-04-01',
+    completionDate: '2028-06-30',
+    completableInPeriod: true,
+    plannedInvestment: 32_000_000_000,
+    summary: SUMMARY,
+  },
+};
+/** Its required attachments. */
+export const REQUIRED = ['application-form', 'business-licence', 'integration-assessment'];
+
+/** Uploads bytes in the server's chunks and completes the upload. */
+export async function upload(client: Client, applicationId: string, requirementId: string, data: Uint8Array, fileName = `${requirementId}.pdf`) {
+  const created = await client.post('/api/uploads', { purpose: 'application', applicationId, requirementId, fileName, sizeBytes: data.byteLength });
+  if (created.status !== 201) return created;
+  const chunk = created.body.chunkBytes as number;
+  for (let offset = 0; offset < data.byteLength; offset += chunk) {
+    const r = await client.binary('PUT', `/api/uploads/${created.body.id}?offset=${offset}`, data.subarray(offset, offset + chunk));
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+  return client.post(`/api/uploads/${created.body.id}/complete`);
+}
+

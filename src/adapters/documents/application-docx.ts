@@ -3,7 +3,8 @@
  * bordered table with shaded labels, then the list of attachments, the commitment (承诺书) and a record
  * of what was generated when. Page and type follow GB/T 9704 (党政机关公文格式): A4, margins 37/35/28/26
  * mm, titles in 黑体, body in 宋体 and 仿宋_GB2312 (LibreOffice draws them with Noto CJK, see ./pdf.ts),
- * page numbers "— 1 —" right on odd pages and left on even ones.
+ * page numbers "— 1 —" right on odd pages and left on even ones. The page, type and table helpers are
+ * exported for the other official documents (recommendation tables, notices) to share.
  */
 import {
   AlignmentType,
@@ -38,25 +39,25 @@ import { layoutForm, type Entry, type FormLayout, type LayoutRow } from './layou
 export type { ApplicationDocumentInput };
 
 // Page: A4 with the GB/T 9704 margins; the text block is 156 mm wide.
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const PAGE = { width: 11906, height: 16838 };
+export const MARGIN = { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) };
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** Width of a label cell in the form table; the value cells share the rest. */
 const LABEL_WIDTH = 2080;
-const CELL_MARGIN = { top: 60, bottom: 60, left: 80, right: 80 };
+export const CELL_MARGIN = { top: 60, bottom: 60, left: 80, right: 80 };
 
 // Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt.
-const SIZE = { title: 44, heading: 32, pageNumber: 28, body: 24, small: 21, header: 18 };
+export const SIZE = { title: 44, heading: 32, pageNumber: 28, body: 24, small: 21, header: 18 };
 
 // Fonts: East Asian text in the official faces, Latin text and digits in Times New Roman.
 const latin = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' };
-const SONG: IFontAttributesProperties = { ...latin, eastAsia: '宋体' };
-const FANGSONG: IFontAttributesProperties = { ...latin, eastAsia: '仿宋_GB2312' };
-const HEI: IFontAttributesProperties = { ascii: '黑体', hAnsi: '黑体', cs: '黑体', eastAsia: '黑体' };
+export const SONG: IFontAttributesProperties = { ...latin, eastAsia: '宋体' };
+export const FANGSONG: IFontAttributesProperties = { ...latin, eastAsia: '仿宋_GB2312' };
+export const HEI: IFontAttributesProperties = { ascii: '黑体', hAnsi: '黑体', cs: '黑体', eastAsia: '黑体' };
 
-const LABEL_SHADE = 'F2F2F2';
+export const LABEL_SHADE = 'F2F2F2';
 const SECTION_SHADE = 'D9D9D9';
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+export const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NO_LINE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 const TEXT = {
@@ -166,7 +167,7 @@ export async function renderApplicationDocx(input: ApplicationDocumentInput): Pr
 
 // Text
 
-interface RunStyle {
+export interface RunStyle {
   font?: IFontAttributesProperties;
   size?: number;
   bold?: boolean;
@@ -174,23 +175,23 @@ interface RunStyle {
 }
 
 /** Characters that XML 1.0 does not allow (a pasted control character would make the file unreadable). */
-function clean(text: string): string {
+export function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-function run(text: string, style: RunStyle = {}): TextRun {
+export function run(text: string, style: RunStyle = {}): TextRun {
   return new TextRun({ text: clean(text), ...style });
 }
 
-type ParagraphOptions = ConstructorParameters<typeof Paragraph>[0] & object;
+export type ParagraphOptions = ConstructorParameters<typeof Paragraph>[0] & object;
 
-function para(text: string, style: RunStyle = {}, options: Omit<ParagraphOptions, 'text' | 'children'> = {}): Paragraph {
+export function para(text: string, style: RunStyle = {}, options: Omit<ParagraphOptions, 'text' | 'children'> = {}): Paragraph {
   return new Paragraph({ ...options, children: text ? [run(text, style)] : [] });
 }
 
 /** A text of several lines as paragraphs, each line indented by two characters as Chinese prose is. */
-function prose(text: string, style: RunStyle = {}, options: Omit<ParagraphOptions, 'text' | 'children'> = {}): Paragraph[] {
+export function prose(text: string, style: RunStyle = {}, options: Omit<ParagraphOptions, 'text' | 'children'> = {}): Paragraph[] {
   const size = style.size ?? SIZE.body;
   return text
     .split(/\r?\n/)
@@ -206,7 +207,7 @@ function blankLines(n: number): Paragraph[] {
 
 // Tables
 
-interface CellSpec {
+export interface CellSpec {
   width: number;
   children: (Paragraph | Table)[];
   shade?: string;
@@ -217,7 +218,7 @@ interface CellSpec {
   rule?: boolean;
 }
 
-interface RowSpec {
+export interface RowSpec {
   cells: CellSpec[];
   minHeight?: number;
   /** Repeated at the top of each page the table runs onto. */
@@ -226,7 +227,7 @@ interface RowSpec {
 }
 
 /** Integer widths in proportion to the weights, summing exactly to the total. */
-function split(total: number, weights: number[]): number[] {
+export function split(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((total * w) / sum));
   widths[0]! += total - widths.reduce((a, b) => a + b, 0);
@@ -237,7 +238,7 @@ function split(total: number, weights: number[]): number[] {
  * A table whose rows are cut into cells of any widths: the grid is the union of every row's cell
  * edges, and each cell spans the grid columns between its edges (as Word builds irregular forms).
  */
-function gridTable(rows: RowSpec[], width: number, borders: 'all' | 'none' = 'all'): Table {
+export function gridTable(rows: RowSpec[], width: number, borders: 'all' | 'none' = 'all'): Table {
   const edges = new Set<number>([0]);
   for (const row of rows) {
     let x = 0;
@@ -464,7 +465,7 @@ function header(input: ApplicationDocumentInput, t: Texts): Header {
 }
 
 /** "— 1 —" in 四号宋体, one character in from the right on odd pages and from the left on even ones (GB/T 9704 7.5). */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const oneChar = SIZE.pageNumber * 10;
   return new Footer({
     children: [

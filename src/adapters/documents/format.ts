@@ -40,12 +40,21 @@ export function formatFen(fen: number | bigint, unit: string | undefined, locale
   const sign = amount < 0n ? '-' : '';
   const abs = amount < 0n ? -amount : amount;
   if (locale === 'en') return `${sign}¥${yuanDigits(abs)}`;
-  if (unit === '万元') {
-    const whole = groupThousands((abs / FEN_PER_WAN).toString());
-    const fraction = (abs % FEN_PER_WAN).toString().padStart(6, '0').replace(/0+$/, '');
-    return `${sign}${whole}${fraction ? `.${fraction}` : ''} 万元`;
-  }
+  if (unit === '万元') return `${formatWan(amount)} 万元`;
   return `${sign}${yuanDigits(abs)} 元`;
+}
+
+/**
+ * Integer fen as 万元 without the unit, for a column headed （万元）: "1,234.5678" (up to six decimals,
+ * i.e. to the fen, trailing zeros dropped); `grouping: false` gives "1234.5678", which Number() reads exactly.
+ */
+export function formatWan(fen: number | bigint, grouping = true): string {
+  const amount = BigInt(fen);
+  const sign = amount < 0n ? '-' : '';
+  const abs = amount < 0n ? -amount : amount;
+  const digits = (abs / FEN_PER_WAN).toString();
+  const fraction = (abs % FEN_PER_WAN).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${sign}${grouping ? groupThousands(digits) : digits}${fraction ? `.${fraction}` : ''}`;
 }
 
 function yuanDigits(absFen: bigint): string {

@@ -19,11 +19,12 @@ import { HttpProblem, toProblem } from './problem.ts';
 import { contentDisposition } from '../../core/file-names.ts';
 import { FileResult, type RouteDef } from './route.ts';
 import { applicantRoutes } from './routes/applicants.ts';
+import { selectionRoutes } from './routes/selection.ts';
 import { authRoutes } from './routes/auth.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recordRoutes } from './routes/records.ts';
 
-export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes];
+export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes];
 
 export interface AppOptions {
   deps: Deps;

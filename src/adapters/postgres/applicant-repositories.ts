@@ -140,6 +140,9 @@ function applicationQuery(db: Kysely<Database>) {
       'a.created_by',
       'a.created_at',
       'a.updated_at',
+      'a.city_review',
+      'a.policy_review',
+      'a.final_score',
     ]);
 }
 
@@ -174,7 +177,12 @@ const toApplication = (r: ApplicationSelect): ApplicationRow => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  cityReview: r.city_review,
+  policyReview: r.policy_review,
+  finalScore: r.final_score === null ? null : Number(r.final_score),
 });
+
+export { applicationQuery, toApplication };
 
 function applicationScope<QB extends ReturnType<typeof applicationQuery>>(qb: QB, scope: Scope): QB {
   switch (scope.kind) {

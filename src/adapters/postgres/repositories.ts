@@ -17,6 +17,7 @@ import type {
   UnitOfWork,
 } from '../../use-cases/ports.ts';
 import { makeApplicantRepositories } from './applicant-repositories.ts';
+import { makeSelectionRepositories } from './selection-repositories.ts';
 import type { AccountTable, Database, OrganizationTable, SessionTable } from './schema.ts';
 
 const toOrganization = (r: Selectable<OrganizationTable>): OrganizationRow => ({
@@ -143,6 +144,7 @@ async function withAncestors(db: Kysely<Database>, rows: OrganizationRow[]): Pro
 export function makeRepositories(db: Kysely<Database>): Repositories {
   return {
     ...makeApplicantRepositories(db),
+    ...makeSelectionRepositories(db),
     organizations: {
       async findById(id) {
         const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();

@@ -165,6 +165,8 @@ export interface ProgramCallTable {
   opens_at: Timestamp;
   deadline_at: Timestamp;
   status: string;
+  quota_table: ColumnType<Record<string, number>, string | undefined, string>;
+  threshold: ColumnType<string | null, number | null | undefined, number | null>;
   created_by: string | null;
   published_by: string | null;
   published_at: Timestamp | null;
@@ -193,6 +195,140 @@ export interface ApplicationTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  city_review: ColumnType<unknown, string | null | undefined, string | null>;
+  policy_review: ColumnType<unknown, string | null | undefined, string | null>;
+  final_score: ColumnType<string | null, number | null | undefined, number | null>;
+}
+
+export interface RecommendationTable {
+  id: Generated<string>;
+  call_id: string;
+  city_id: string;
+  status: string;
+  document_number: string | null;
+  returned_comment: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecommendationItemTable {
+  recommendation_id: string;
+  application_id: string;
+  rank: number;
+  category: string | null;
+  created_at: Timestamp;
+}
+
+export interface TaskForceOpinionTable {
+  application_id: string;
+  department_id: string;
+  opinion: string | null;
+  supports: boolean | null;
+  by_account: string | null;
+  at: Timestamp | null;
+}
+
+export interface ExpertTable {
+  id: Generated<string>;
+  pool_id: string;
+  account_id: string | null;
+  name: string;
+  title: string;
+  organization_name: string;
+  credit_code: string | null;
+  city_name: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  phone: string | null;
+  email: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssignmentRunTable {
+  id: Generated<string>;
+  call_id: string;
+  status: string;
+  per_application: number;
+  objective: ColumnType<string | null, number | null | undefined, number | null>;
+  greedy_objective: ColumnType<string | null, number | null | undefined, number | null>;
+  bound: ColumnType<string | null, number | null | undefined, number | null>;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ExpertAssignmentTable {
+  id: Generated<string>;
+  call_id: string;
+  application_id: string;
+  expert_id: string;
+  manual: Generated<boolean>;
+  status: string;
+  conflict_declaration: ColumnType<unknown, string | null | undefined, string | null>;
+  scores: ColumnType<unknown, string | null | undefined, string | null>;
+  total: ColumnType<string | null, number | null | undefined, number | null>;
+  comment: string | null;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PanelRecordTable {
+  application_id: string;
+  consensus: string | null;
+  defense: ColumnType<unknown, string | null | undefined, string | null>;
+  recorded_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PublicNoticeTable {
+  id: Generated<string>;
+  call_id: string;
+  title: string;
+  body: string;
+  decision_note: string | null;
+  contact: string | null;
+  status: string;
+  published_at: Timestamp | null;
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_at: Timestamp | null;
+  provisional: Generated<boolean>;
+  final_document_number: string | null;
+  final_published_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NoticeItemTable {
+  notice_id: string;
+  application_id: string;
+  position: number;
+  public_fields: ColumnType<unknown, string, string>;
+  removed: Generated<boolean>;
+}
+
+export interface ObjectionTable {
+  id: Generated<string>;
+  notice_id: string;
+  application_id: string | null;
+  name: string;
+  contact: string;
+  content: string;
+  attachment_key: string | null;
+  attachment_name: string | null;
+  ip: string | null;
+  status: string;
+  outcome: string | null;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  created_at: Timestamp;
 }
 
 export interface ApplicationEventTable {
@@ -255,6 +391,16 @@ export interface NotificationTable {
 }
 
 export interface Database {
+  recommendation: RecommendationTable;
+  recommendation_item: RecommendationItemTable;
+  task_force_opinion: TaskForceOpinionTable;
+  expert: ExpertTable;
+  assignment_run: AssignmentRunTable;
+  expert_assignment: ExpertAssignmentTable;
+  panel_record: PanelRecordTable;
+  public_notice: PublicNoticeTable;
+  notice_item: NoticeItemTable;
+  objection: ObjectionTable;
   organization_profile: OrganizationProfileTable;
   program_call: ProgramCallTable;
   application: ApplicationTable;

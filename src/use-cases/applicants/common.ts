@@ -76,3 +76,13 @@ export function loadOrThrow<T>(row: T | undefined, what: Messages): T {
   if (!row) throw notFound(what);
   return row;
 }
+
+/**
+ * Tells the province officers who run a call: those of the department that drafted it (calls are
+ * made by a department's officer, e.g. 130000-miit, not by the province node itself), or of the
+ * province node when the drafter is unknown.
+ */
+export async function notifyCallOwners(repos: Repositories, clock: Clock, call: { provinceId: string; createdBy: string | null }, notice: Notice): Promise<void> {
+  const creator = call.createdBy ? await repos.accounts.findById(call.createdBy) : undefined;
+  await notifyOrganization(repos, clock, creator?.organizationId ?? call.provinceId, notice, { role: 'province_officer' });
+}

@@ -83,7 +83,7 @@ const presentCall = (v: CallView) => ({
 });
 const presentCallDetail = (v: CallView) => ({ ...presentCall(v), materials: v.row.materials, definition: v.row.definition as Record<string, unknown> });
 
-const presentSummary = (r: ApplicationRow) => ({
+export const presentSummary = (r: ApplicationRow) => ({
   id: r.id,
   callId: r.callId,
   callTitle: r.callTitle,

@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_programs.ts';
 import * as m0003 from './0003_applications.ts';
+import * as m0004 from './0004_selection.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_programs': m0002,
   '0003_applications': m0003,
+  '0004_selection': m0004,
 };
