@@ -7,13 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ROUTES } from '../../src/adapters/http/app.ts';
-import { can, mayAttempt, type Actor } from '../../src/core/access-policy.ts';
+import { can, mayAttempt } from '../../src/core/access-policy.ts';
 import { ROLES, type Role } from '../../src/core/roles.ts';
 import type { AccountRow, OrganizationRow } from '../../src/use-cases/ports.ts';
 import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { BASE_APPLICANT, BASE_APPLICATION } from '../programs/cases/types.ts';
-import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
 import { PROFILE, pdfBytes } from '../support/applicants.ts';
 import { applicationPath as applicationPathOf, type ApplicantSide, type Recipe, type RecipeModule, type Target, type World } from './authorization/world.ts';
 import { selectionRecipes } from './authorization/selection.ts';
