@@ -4,8 +4,18 @@
  */
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import zhCN from './locales/zh-CN.json';
-import en from './locales/en.json';
+import zhCNBase from './locales/zh-CN.json';
+import enBase from './locales/en.json';
+// One pair of files per area, so that areas built side by side never edit the same file.
+import selectionZh from './locales/selection.zh-CN.json';
+import selectionEn from './locales/selection.en.json';
+import reviewZh from './locales/review.zh-CN.json';
+import reviewEn from './locales/review.en.json';
+import noticeZh from './locales/notice.zh-CN.json';
+import noticeEn from './locales/notice.en.json';
+
+const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh };
+const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -20,11 +20,13 @@ import { contentDisposition } from '../../core/file-names.ts';
 import { FileResult, type RouteDef } from './route.ts';
 import { applicantRoutes } from './routes/applicants.ts';
 import { selectionRoutes } from './routes/selection.ts';
+import { reviewRoutes } from './routes/review.ts';
+import { noticeRoutes } from './routes/notices.ts';
 import { authRoutes } from './routes/auth.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recordRoutes } from './routes/records.ts';
 
-export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes];
+export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes, ...reviewRoutes, ...noticeRoutes];
 
 export interface AppOptions {
   deps: Deps;

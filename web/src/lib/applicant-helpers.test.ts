@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import zhCN from '../locales/zh-CN.json' with { type: 'json' };
-import en from '../locales/en.json' with { type: 'json' };
+import zhCNBase from '../locales/zh-CN.json' with { type: 'json' };
+import enBase from '../locales/en.json' with { type: 'json' };
+import selectionZh from '../locales/selection.zh-CN.json' with { type: 'json' };
+import selectionEn from '../locales/selection.en.json' with { type: 'json' };
+import reviewZh from '../locales/review.zh-CN.json' with { type: 'json' };
+import reviewEn from '../locales/review.en.json' with { type: 'json' };
+import noticeZh from '../locales/notice.zh-CN.json' with { type: 'json' };
+import noticeEn from '../locales/notice.en.json' with { type: 'json' };
+
+const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh };
+const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn };
 import { fileNameOf } from '../api/client.ts';
 import { deadlineState } from './deadline.ts';
 import { directionName, directionTree, requirementsOf } from './definition.ts';
@@ -15,7 +24,7 @@ function keysOf(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
 }
 
-test('both locale files have the same keys', () => {
+test('both languages have the same keys, over every locale file', () => {
   const zh = new Set(keysOf(zhCN));
   const english = new Set(keysOf(en));
   assert.deepEqual([...zh].filter((k) => !english.has(k)), []);
