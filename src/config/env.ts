@@ -45,6 +45,11 @@ const schema = z.object({
   MAX_APPLICATION_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   /** Seed one demo account per role on an empty database. */
   SEED_DEMO: bool.default(true),
+  /**
+   * For drills and browser tests only: a file holding milliseconds to add to the server's clock, so a
+   * test can let a notice period pass. Never set in production (the server warns at start when it is).
+   */
+  CLOCK_OFFSET_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

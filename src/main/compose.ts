@@ -1,4 +1,5 @@
 /** Wires the adapters into the use cases' dependencies. The only module that knows every layer. */
+import fs from 'node:fs';
 import pino from 'pino';
 import { parseRoleDays, type Env } from '../config/env.ts';
 import { makeAuditTrail } from '../adapters/postgres/audit-trail.ts';
@@ -12,6 +13,24 @@ import { contentSniffer, makeFileStore } from '../adapters/files/index.ts';
 import { DomainError } from '../core/errors.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The system clock moved by the number of milliseconds in `file` (read at every call; a missing or
+ * unreadable file counts as 0). For browser tests that let days pass on a running server.
+ */
+export function offsetClock(file: string): Clock {
+  return {
+    now: () => {
+      let offset = 0;
+      try {
+        offset = Number(fs.readFileSync(file, 'utf8').trim()) || 0;
+      } catch {
+        offset = 0;
+      }
+      return new Date(Date.now() + offset);
+    },
+  };
+}
 
 type DepsEnv = Pick<Env, 'STAFF_PASSWORD_MAX_AGE_DAYS' | 'APPLICANT_PASSWORD_MAX_AGE_DAYS' | 'PUBLIC_URL' | 'dataDir'> &
   Partial<Pick<Env, 'PASSWORD_MAX_AGE_DAYS_BY_ROLE' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY' | 'UPLOAD_CHUNK_BYTES' | 'MAX_APPLICATION_MB'>>;

@@ -12,7 +12,7 @@ import { startBackgroundJobs } from '../adapters/jobs/background.ts';
 import { openDatabase } from '../adapters/postgres/database.ts';
 import { currentMigration, migrateToLatest } from '../adapters/postgres/migrate.ts';
 import { isEmpty, seedDemoAccounts, seedReferenceOrganizations } from '../use-cases/seed.ts';
-import { makeDeps, makeLogger } from './compose.ts';
+import { makeDeps, makeLogger, offsetClock, systemClock } from './compose.ts';
 import { seedDemoCalls } from '../use-cases/applicants/demo.ts';
 import { printCredentials } from './print-credentials.ts';
 import { loadProgramFiles } from './load-programs.ts';
@@ -26,7 +26,8 @@ const handle = await openDatabase(env).catch((err: Error) => {
   process.exit(1);
 });
 const migration = await migrateToLatest(handle.db);
-const deps = makeDeps(handle, env);
+if (env.CLOCK_OFFSET_FILE) logger.warn({ file: env.CLOCK_OFFSET_FILE }, 'CLOCK_OFFSET_FILE is set: the clock is moved by a test; never in production');
+const deps = makeDeps(handle, env, env.CLOCK_OFFSET_FILE ? offsetClock(env.CLOCK_OFFSET_FILE) : systemClock);
 const created = await seedReferenceOrganizations(deps);
 if (created) logger.info({ created }, 'reference organizations created');
 await loadProgramFiles(deps, logger);

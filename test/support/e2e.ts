@@ -15,6 +15,10 @@ export interface E2E {
   browser: Browser;
   /** Everything the server printed so far. */
   output(): string;
+  /** The server's time (the real time plus what moveClock added). */
+  now(): Date;
+  /** Moves the server's clock forward (the server reads CLOCK_OFFSET_FILE at every call). */
+  moveClock(ms: number): void;
   /** One case in a fresh context; on failure a screenshot in the temp folder and the server's last lines. */
   inBrowser(name: string, viewport: { width: number; height: number }, body: (page: Page) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
@@ -28,10 +32,13 @@ export async function startE2E(portBase: number): Promise<E2E> {
   execFileSync('node', ['scripts/build-web-if-needed.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const port = portBase + (process.pid % 90);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
+  const clockFile = path.join(dataDir, 'clock-offset-ms');
+  let offset = 0;
+  fs.writeFileSync(clockFile, '0');
   let output = '';
   const server: ChildProcess = spawn('npx', ['tsx', 'src/main/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, CLOCK_OFFSET_FILE: clockFile, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => (output += d));
@@ -49,6 +56,11 @@ export async function startE2E(portBase: number): Promise<E2E> {
     base: `http://127.0.0.1:${port}`,
     browser,
     output: () => output,
+    now: () => new Date(Date.now() + offset),
+    moveClock(ms) {
+      offset += ms;
+      fs.writeFileSync(clockFile, String(offset));
+    },
     async inBrowser(name, viewport, body) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN' });
       const page = await context.newPage();
