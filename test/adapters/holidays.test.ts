@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { HOLIDAYS_DIR, loadHolidaySchedules } from '../../src/adapters/reference/holidays.ts';
+import { noticePeriod } from '../../src/core/selection/notice.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'holidays-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -18,15 +19,36 @@ const folder = (files: Record<string, unknown>) => {
 /** A made-up schedule for a far year, only to exercise the loader. */
 const sample = { year: 2099, source: 'test fixture, not a real notice', publishedOn: '2098-11-01', daysOff: ['2099-01-01', { name: '春节', from: '2099-01-20', to: '2099-01-27' }], makeUpWorkdays: ['2099-01-18'] };
 
-test('the shipped folder holds the 2025 schedule (国办发明电〔2024〕12号) and no invented later year', () => {
+test('the shipped folder holds the published schedules: 2025 (国办发明电〔2024〕12号) and 2026 (of 2025-11-04), no invented later year', () => {
   const s = loadHolidaySchedules(HOLIDAYS_DIR);
-  assert.deepEqual(Object.keys(s), ['2025']);
+  assert.deepEqual(Object.keys(s), ['2025', '2026']);
   const y = s[2025]!;
   assert.match(y.source, /国办发明电〔2024〕12号/);
   assert.equal(y.publishedOn, '2024-11-12');
   assert.equal(y.daysOff.length, 28); // 1 + 8 + 3 + 5 + 3 + 8
   assert.deepEqual(y.makeUpWorkdays, ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
-  assert.ok(y.daysOff.includes('2025-02-04') && y.daysOff.includes('2025-10-08') && !y.daysOff.includes('2025-10-09'));
+  assert.ok(y.daysOff.includes('2025-02-04') && y.daysOff.includes('2025-10-08') && !y.daysOff.includes('2025-10-09'), '2025: 春节 ends 02-04, 国庆 ends 10-08');
+  const z = s[2026]!;
+  assert.equal(z.publishedOn, '2025-11-04');
+  assert.equal(z.daysOff.length, 33); // 3 + 9 + 3 + 5 + 3 + 3 + 7
+  assert.deepEqual(z.makeUpWorkdays, ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+  assert.ok(z.daysOff.includes('2026-02-15') && z.daysOff.includes('2026-02-23') && !z.daysOff.includes('2026-02-24'), '2026: 春节 is 02-15 to 02-23');
+});
+
+test('2026 notice periods over the Spring Festival and National Day, with their make-up working days', () => {
+  const schedules = loadHolidaySchedules(HOLIDAYS_DIR);
+  const working = { length: 5, unit: 'working', start: 'next_day', endTime: '24:00', rollForwardIfHoliday: true, citation: '004 三（三）' } as const;
+  // Published Thu 2026-02-12: Fri 13 (1), Sat 14 make-up day (2), 15–23 off, Tue 24 (3), 25 (4), 26 (5).
+  const spring = noticePeriod(working, new Date('2026-02-12T10:00:00+08:00'), schedules);
+  assert.deepEqual([spring.startDate, spring.endDate, spring.provisional], ['2026-02-13', '2026-02-26', false]);
+  assert.equal(spring.endsAt.toISOString(), '2026-02-26T16:00:00.000Z');
+  // Published Tue 2026-09-29: Wed 30 (1), 10-01–07 off, Thu 8 (2), Fri 9 (3), Sat 10 make-up day (4), Mon 12 (5).
+  const national = noticePeriod(working, new Date('2026-09-29T15:30:00+08:00'), schedules);
+  assert.deepEqual([national.startDate, national.endDate], ['2026-09-30', '2026-10-12']);
+  assert.match(national.messages['zh-CN'], /公示期为2026年9月30日至2026年10月12日（5个工作日）/);
+  // Seven calendar days from Tue 09-29 would end on Mon 10-05, a day off: it rolls forward to Thu 10-08.
+  const calendar = noticePeriod({ ...working, length: 7, unit: 'calendar', citation: '000 第七条（三）' }, new Date('2026-09-28T09:00:00+08:00'), schedules);
+  assert.deepEqual([calendar.startDate, calendar.endDate], ['2026-09-29', '2026-10-08']);
 });
 
 test('a valid file: ranges are expanded to dates, other files in the folder are ignored', () => {
