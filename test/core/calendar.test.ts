@@ -22,11 +22,15 @@ test('2025 schedule: days off and make-up working days', () => {
 test('a year without a published schedule counts weekdays and says it is provisional', () => {
   assert.deepEqual(dayKind('2027-10-01', schedules), { working: true, type: 'workday', provisional: true });
   assert.equal(periodFrom('2027-03-01', rule({ unit: 'working', length: 5 }), schedules).provisional, true);
-  // No 2026 file (REFERENCE.md: not retrieved), so 2026-01-01 is counted as a plain Thursday.
-  // published Mon 2025-12-29: 12-30 1, 12-31 2, 2026-01-01 3 (provisional), 01-02 4, [weekend], 01-05 5
-  const p = periodFrom('2025-12-29', rule({ unit: 'working', length: 5 }), schedules);
-  assert.equal(p.endDate, '2026-01-05');
+  // No 2027 file yet, so 2027-01-01 is counted as a plain Friday.
+  // published Mon 2026-12-28: 12-29 1, 12-30 2, 12-31 3, 2027-01-01 4 (provisional), [weekend], 01-04 5
+  const p = periodFrom('2026-12-28', rule({ unit: 'working', length: 5 }), schedules);
+  assert.equal(p.endDate, '2027-01-04');
   assert.equal(p.provisional, true);
+  // The same turn of the year with the 2026 schedule loaded: 元旦 01-01–03 off, Sun 01-04 a make-up day.
+  // published Mon 2025-12-29: 12-30 1, 12-31 2, [01-01–03 off], 01-04 3, 01-05 4, 01-06 5
+  const known = periodFrom('2025-12-29', rule({ unit: 'working', length: 5 }), schedules);
+  assert.deepEqual([known.endDate, known.provisional], ['2026-01-06', false]);
 });
 
 test('the last days of December are provisional until the next year’s schedule is loaded', () => {
@@ -41,8 +45,9 @@ test('the last days of December are provisional until the next year’s schedule
   const only2007: HolidaySchedules = { 2007: with2008[2007]! };
   assert.deepEqual(dayKind('2007-12-28', only2007), { working: true, type: 'workday', provisional: true });
   assert.deepEqual(dayKind('2007-12-24', only2007), { working: true, type: 'workday', provisional: false });
-  // 7 calendar days ending 2025-12-27 (Sat) roll to 12-29: provisional, the 2026 notice is not loaded.
-  assert.equal(periodFrom('2025-12-20', rule(), schedules).provisional, true);
+  // 7 calendar days ending 2026-12-27 (Sun) roll to 12-28: provisional, the 2027 notice is not loaded.
+  assert.equal(periodFrom('2026-12-20', rule(), schedules).provisional, true);
+  assert.equal(periodFrom('2025-12-20', rule(), schedules).provisional, false, 'the 2026 schedule is loaded');
 });
 
 test('“公示7天” counting the posting day: 2025-05-22 to 2025-05-28 (a Zhejiang county notice)', () => {

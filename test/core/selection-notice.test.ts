@@ -157,9 +157,9 @@ test('a notice that closes at 17:00 ends at 17:00 Beijing time on the end date',
 });
 
 test('a notice running into a year without a published schedule is provisional and says so', () => {
-  // No 2026 file: published Mon 2025-12-29, 12-30 1, 12-31 2, 2026-01-01 3 (a weekday for now), 01-02 4, 01-05 5
-  const p = noticePeriod(hubei, at('2025-12-29'), schedules);
-  assert.equal(p.endDate, '2026-01-05');
+  // No 2027 file: published Mon 2026-12-28, 12-29 1, 12-30 2, 12-31 3, 2027-01-01 4 (a weekday for now), 01-04 5
+  const p = noticePeriod(hubei, at('2026-12-28'), schedules);
+  assert.equal(p.endDate, '2027-01-04');
   assert.equal(p.provisional, true);
   assert.match(p.messages['zh-CN'], /尚未公布/);
   assert.match(p.messages.en, /will be recomputed/);
