@@ -12,7 +12,8 @@ import { EDITABLE, type ApplicationState } from '../../core/applications/lifecyc
 import { DomainError, fieldError, type Messages } from '../../core/errors.ts';
 import { sanitizeFileName } from '../../core/file-names.ts';
 import type { AttachmentRow, Deps, RequestContext, UploadRow } from '../ports.ts';
-import { authorize, recordAudit } from '../support.ts';
+import { authorize, recordAudit, requireActor } from '../support.ts';
+import { expertMayReadApplication } from '../selection/scoring.ts';
 import { APPLICATION, loadOrThrow, publishedDefinition } from './common.ts';
 
 const UPLOAD: Messages = { 'zh-CN': '上传', en: 'Upload' };
@@ -206,6 +207,10 @@ export async function completeUpload(deps: Deps, ctx: RequestContext, id: string
 async function readable(deps: Deps, ctx: RequestContext, id: string) {
   return deps.uow.transaction(async (repos) => {
     const attachment = loadOrThrow(await repos.attachments.findById(id), ATTACHMENT);
+    // An expert reads the attachments of an application they accepted to review (and only those).
+    if (ctx.actor?.role === 'expert' && attachment.purpose === 'application' && attachment.applicationId && (await expertMayReadApplication(repos, ctx.actor.accountId, attachment.applicationId))) {
+      return { attachment, acting: requireActor(ctx) };
+    }
     const organization = loadOrThrow(await repos.organizations.findById(attachment.organizationId), ATTACHMENT);
     const acting = authorize(ctx, attachment.purpose === 'credential' ? 'profile.read' : 'application.read', { organizationPath: organization.path });
     return { attachment, acting };
