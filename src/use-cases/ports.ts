@@ -517,13 +517,20 @@ export interface Repositories {
     recordTaskForceOpinion(applicationId: string, opinion: string, supports: boolean, by: string, at: Date): Promise<void>;
     /** Applications of a call in these states (for review queues, assignment and ranking). */
     applicationsOfCall(callId: string, states: readonly string[]): Promise<ApplicationRow[]>;
+    /** How many applications of these calls are in each state (drafts excluded), optionally only under one organization. */
+    stateCounts(callIds: readonly string[], underOrganizationId?: string): Promise<{ callId: string; state: string; n: number }[]>;
   };
   experts: {
     insert(row: Omit<ExpertRow, 'id' | 'active'>, now: Date): Promise<ExpertRow>;
     findById(id: string): Promise<ExpertRow | undefined>;
     findByAccount(accountId: string): Promise<ExpertRow | undefined>;
-    list(poolId: string | null, q: ListQuery & { q?: string; tag?: string }): Promise<{ rows: ExpertRow[]; total: number }>;
+    list(poolId: string | null, q: ListQuery & { q?: string; tag?: string; active?: boolean }): Promise<{ rows: ExpertRow[]; total: number }>;
     active(poolId: string): Promise<ExpertRow[]>;
+    update(id: string, patch: Partial<Omit<ExpertRow, 'id' | 'poolId'>>, now: Date): Promise<ExpertRow>;
+    /** Experts of a pool with this e-mail (compared case-insensitively), linked or not. */
+    findByEmail(poolId: string, email: string): Promise<ExpertRow[]>;
+    /** Every distinct tag of a pool's experts (for the filter). */
+    tags(poolId: string | null): Promise<string[]>;
   };
   assignments: {
     /** Replaces the automatic assignments of a call (manual ones and submitted scores stay). */
@@ -531,6 +538,7 @@ export interface Repositories {
     add(callId: string, applicationId: string, expertId: string, manual: boolean, now: Date): Promise<void>;
     remove(id: string): Promise<void>;
     forCall(callId: string): Promise<AssignmentRow[]>;
+    forApplication(applicationId: string): Promise<AssignmentRow[]>;
     forExpert(expertId: string): Promise<(AssignmentRow & { projectName: string; organizationName: string; callTitle: string; programCode: string; programVersion: number })[]>;
     findById(id: string): Promise<AssignmentRow | undefined>;
     findByIdForUpdate(id: string): Promise<AssignmentRow | undefined>;

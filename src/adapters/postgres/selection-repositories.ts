@@ -42,6 +42,13 @@ const toRun = (r: Selectable<AssignmentRunTable>): AssignmentRunRow => ({
   finishedAt: r.finished_at,
 });
 
+/** A `date` column as YYYY-MM-DD: the driver may hand it over as a Date at local midnight. */
+const isoDate = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+  return String(v).slice(0, 10);
+};
+
 const toNotice = (r: Selectable<PublicNoticeTable>): NoticeRow => ({
   id: r.id,
   callId: r.call_id,
@@ -51,8 +58,8 @@ const toNotice = (r: Selectable<PublicNoticeTable>): NoticeRow => ({
   contact: r.contact,
   status: r.status as NoticeRow['status'],
   publishedAt: r.published_at,
-  startDate: r.start_date,
-  endDate: r.end_date,
+  startDate: isoDate(r.start_date),
+  endDate: isoDate(r.end_date),
   endsAt: r.ends_at,
   provisional: r.provisional,
   finalDocumentNumber: r.final_document_number,
@@ -217,6 +224,18 @@ export function makeSelectionRepositories(db: Kysely<Database>): SelectionReposi
         const rows = await applicationQuery(db).where('a.call_id', '=', callId).where('a.state', 'in', [...states]).orderBy('a.id').execute();
         return rows.map(toApplication);
       },
+      async stateCounts(callIds, underOrganizationId) {
+        if (!callIds.length) return [];
+        let q = db
+          .selectFrom('application as a')
+          .innerJoin('organization', 'organization.id', 'a.organization_id')
+          .select(['a.call_id', 'a.state', (eb) => eb.fn.countAll<string>().as('n')])
+          .where('a.call_id', 'in', [...callIds])
+          .where('a.state', '!=', 'draft');
+        if (underOrganizationId) q = q.where(sql<boolean>`organization.path @> array[${underOrganizationId}]::bigint[]`);
+        const rows = await q.groupBy(['a.call_id', 'a.state']).execute();
+        return rows.map((r) => ({ callId: String(r.call_id), state: r.state, n: Number(r.n) }));
+      },
     },
 
     experts: {
@@ -252,6 +271,7 @@ export function makeSelectionRepositories(db: Kysely<Database>): SelectionReposi
       async list(poolId, q) {
         let base = db.selectFrom('expert');
         if (poolId) base = base.where('pool_id', '=', poolId);
+        if (q.active !== undefined) base = base.where('active', '=', q.active);
         if (q.q) base = base.where((eb) => eb.or([eb('name', 'ilike', likePattern(q.q!)), eb('organization_name', 'ilike', likePattern(q.q!))]));
         if (q.tag) base = base.where(sql<boolean>`${q.tag} = any(tags)`);
         const [rows, count] = await Promise.all([
@@ -263,6 +283,37 @@ export function makeSelectionRepositories(db: Kysely<Database>): SelectionReposi
       async active(poolId) {
         const rows = await db.selectFrom('expert').selectAll().where('pool_id', '=', poolId).where('active', '=', true).orderBy('id').execute();
         return rows.map(toExpert);
+      },
+      async update(id, p, now) {
+        const r = await db
+          .updateTable('expert')
+          .set({
+            ...(p.accountId !== undefined ? { account_id: p.accountId } : {}),
+            ...(p.name !== undefined ? { name: p.name } : {}),
+            ...(p.title !== undefined ? { title: p.title } : {}),
+            ...(p.organizationName !== undefined ? { organization_name: p.organizationName } : {}),
+            ...(p.creditCode !== undefined ? { credit_code: p.creditCode } : {}),
+            ...(p.cityName !== undefined ? { city_name: p.cityName } : {}),
+            ...(p.tags !== undefined ? { tags: p.tags } : {}),
+            ...(p.phone !== undefined ? { phone: p.phone } : {}),
+            ...(p.email !== undefined ? { email: p.email } : {}),
+            ...(p.active !== undefined ? { active: p.active } : {}),
+            updated_at: now,
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toExpert(r);
+      },
+      async findByEmail(poolId, email) {
+        const rows = await db.selectFrom('expert').selectAll().where('pool_id', '=', poolId).where(sql<boolean>`lower(email) = lower(${email})`).orderBy('id').execute();
+        return rows.map(toExpert);
+      },
+      async tags(poolId) {
+        let q = db.selectFrom('expert').select(sql<string>`unnest(tags)`.as('tag')).where('active', '=', true);
+        if (poolId) q = q.where('pool_id', '=', poolId);
+        const rows = await db.selectFrom(q.as('t')).select('t.tag').distinct().orderBy('t.tag').execute();
+        return rows.map((r) => r.tag);
       },
     },
 
@@ -286,6 +337,9 @@ export function makeSelectionRepositories(db: Kysely<Database>): SelectionReposi
       },
       async forCall(callId) {
         return (await assignmentQuery(db).where('x.call_id', '=', callId).orderBy('x.application_id').orderBy('x.expert_id').execute()).map(toAssignment);
+      },
+      async forApplication(applicationId) {
+        return (await assignmentQuery(db).where('x.application_id', '=', applicationId).orderBy('x.expert_id').execute()).map(toAssignment);
       },
       async forExpert(expertId) {
         const rows = await assignmentQuery(db)
