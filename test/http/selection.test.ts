@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
@@ -135,6 +136,81 @@ describe('recommendation within the quota', () => {
     const again = await city.post(`/api/calls/${callId}/recommendation/submit`, { documentNumber: '石工信〔2026〕21号' });
     assert.equal(again.status, 200);
     assert.equal(again.body.recommendation.documentNumber, '石工信〔2026〕21号');
+    assert.equal(again.body.quotaStatus.city.limit, 3);
+    assert.equal(again.body.quotaStatus.city.used, 3);
+    assert.equal(again.body.quotaStatus.city.remaining, 0);
+  });
+
+  test('the city and the province download the table in the program’s layout, with the document number', async () => {
+    const view = await city.get(`/api/calls/${callId}/recommendation`);
+    const byId = new Map<string, string>(view.body.candidates.map((c: any) => [c.id, c.projectName]));
+    const names: string[] = view.body.recommendation.items.map((i: any) => byId.get(i.applicationId)!);
+    assert.equal(names.length, 3);
+    const cityId = (await p.org('130100')).id;
+    for (const [who, path] of [
+      [city, `/api/calls/${callId}/recommendation/table.xlsx`],
+      [province, `/api/calls/${callId}/recommendations/${cityId}/table.xlsx`],
+    ] as const) {
+      const file = await who.binary('GET', path);
+      assert.equal(file.status, 200, `${path}: ${file.bytes.toString('utf8').slice(0, 300)}`);
+      assert.match(file.headers.get('content-type') ?? '', /spreadsheetml/);
+      assert.match(decodeURIComponent(file.headers.get('content-disposition') ?? ''), /石家庄市-推荐汇总表.*\.xlsx/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const texts: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ''))));
+      const all = texts.join('\n');
+      assert.ok(all.includes('文号：石工信〔2026〕21号'), `the document number is in the table: ${all.slice(0, 400)}`);
+      assert.ok(all.includes('石家庄市工业和信息化局'), 'the recommending unit is named');
+      // The rows come in the city's order, each with its project's name.
+      const at = names.map((n) => texts.indexOf(n));
+      assert.ok(at.every((i) => i >= 0), `every project is in the table: ${JSON.stringify(at)}`);
+      assert.deepEqual([...at].sort((a, b) => a - b), at, 'in the city’s ranking');
+    }
+    const docx = await city.binary('GET', `/api/calls/${callId}/recommendation/table.docx`);
+    assert.equal(docx.status, 200);
+    assert.match(docx.headers.get('content-type') ?? '', /wordprocessingml/);
+    assert.equal(docx.bytes.subarray(0, 2).toString('latin1'), 'PK');
+    const provinceDocx = await province.binary('GET', `/api/calls/${callId}/recommendations/${cityId}/table.docx`);
+    assert.equal(provinceDocx.status, 200);
+    assert.equal((await tangshan.binary('GET', `/api/calls/${callId}/recommendations/${cityId}/table.xlsx`)).status, 403, 'another city cannot read this city’s table');
+    const empty = await tangshan.binary('GET', `/api/calls/${callId}/recommendation/table.xlsx`);
+    assert.equal(empty.status, 409, 'a city without a list has no table');
+    assert.equal(empty.body.code, 'recommendation_empty');
+  });
+
+  test('the city’s calls show its list; the province’s calls show every city’s', async () => {
+    const mine = await city.get('/api/recommendation/calls');
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    const row = mine.body.items.find((c: any) => c.id === callId);
+    assert.ok(row, 'the call is listed for the city');
+    assert.equal(row.listStatus, 'submitted');
+    assert.equal(row.items, 3);
+    assert.equal(row.quota, 3);
+    assert.equal(row.documentNumber, '石工信〔2026〕21号');
+    assert.equal(row.candidates, 6);
+    assert.equal(row.counts.recommended, 3);
+    assert.equal(row.counts.rejected, 1);
+    const theirs = (await tangshan.get('/api/recommendation/calls')).body.items.find((c: any) => c.id === callId);
+    assert.equal(theirs.listStatus, null);
+    assert.equal(theirs.candidates, 0);
+    assert.equal((await province.get('/api/recommendation/calls')).status, 403);
+
+    const overview = await province.get('/api/selection/calls?pageSize=5');
+    assert.equal(overview.status, 200, JSON.stringify(overview.body));
+    assert.equal(overview.body.pageSize, 5);
+    const call = overview.body.items.find((c: any) => c.id === callId);
+    assert.ok(call, 'the call is listed for the province');
+    assert.equal(call.counts.recommended, 3);
+    assert.equal(call.submittedCities, 1);
+    const sjz = call.cities.find((c: any) => c.cityCode === '130100');
+    assert.deepEqual([sjz.status, sjz.items, sjz.quota, sjz.documentNumber], ['submitted', 3, 3, '石工信〔2026〕21号']);
+    const ts = call.cities.find((c: any) => c.cityCode === '130200');
+    assert.deepEqual([ts.status, ts.items, ts.quota], [null, 0, 2]);
+    assert.ok(call.cities.every((c: any) => !c.cityCode.startsWith('37')), 'only Hebei’s recommending units');
+    assert.ok(call.cities.some((c: any) => c.cityCode === 'XIONGAN'), '雄安新区 recommends as a city');
+    assert.equal((await city.get('/api/selection/calls')).status, 403);
   });
 });
 

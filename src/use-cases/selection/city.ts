@@ -7,7 +7,7 @@
  */
 import { DEFAULT_CITY_CHECKLIST, transition, type ApplicationState } from '../../core/applications/lifecycle.ts';
 import { DomainError, fieldError, type FieldError, type Messages } from '../../core/errors.ts';
-import { checkRecommendation } from '../../core/selection/quota.ts';
+import { checkRecommendation, remainingQuota, type QuotaStatus } from '../../core/selection/quota.ts';
 import type { ProgramDefinition } from '../../core/programs/definition.ts';
 import type { ApplicationRow, Deps, OrganizationWithAncestors, RecommendationRow, Repositories, RequestContext } from '../ports.ts';
 import { authorize, recordAudit, type ActingContext } from '../support.ts';
@@ -78,9 +78,12 @@ export async function decideCityReview(deps: Deps, ctx: RequestContext, id: stri
 
 export interface RecommendationView {
   callId: string;
+  callTitle: string;
   city: { id: string; name: string; code: string };
   recommendation: RecommendationRow | null;
   quota: number | null;
+  /** What the list uses of the city's quota and of each category's limit. */
+  quotaStatus: Pick<QuotaStatus, 'city' | 'categories'>;
   /** Applications the city passed under this call, in or out of the list. */
   candidates: ApplicationRow[];
   definition: ProgramDefinition;
@@ -96,13 +99,14 @@ async function cityOf(repos: Repositories, ctx: RequestContext, cityId: string |
 }
 
 async function viewFor(repos: Repositories, callId: string, city: OrganizationWithAncestors, recommendation: RecommendationRow | null): Promise<RecommendationView> {
-  const { definition } = await definitionOfCall(repos, callId);
+  const { definition, call } = await definitionOfCall(repos, callId);
   const { quotaTable } = await repos.selection.callQuotas(callId);
   const quota = quotaTable[city.code] ?? definition.quotas.perCity?.table[city.code] ?? definition.quotas.perCity?.default ?? null;
+  const status = remainingQuota(definition, { cityCode: city.code, quotaTable, recommended: (recommendation?.items ?? []).map((i) => ({ applicationId: i.applicationId, category: i.category })) });
   const candidates = (await repos.selection.applicationsOfCall(callId, ['city_passed', 'recommended', 'policy_passed', 'policy_rejected', 'expert_review', 'shortlisted', 'not_shortlisted', 'selected', 'not_selected'])).filter((a) =>
     a.organizationPath.includes(city.id),
   );
-  return { callId, city: { id: city.id, name: city.name, code: city.code }, recommendation, quota, candidates, definition };
+  return { callId, callTitle: call.title, city: { id: city.id, name: city.name, code: city.code }, recommendation, quota, quotaStatus: { city: status.city, categories: status.categories }, candidates, definition };
 }
 
 /**
@@ -251,6 +255,7 @@ async function routeToTaskForce(repos: Repositories, definition: ProgramDefiniti
 /** The province sends a submitted list back with a comment: it opens again and its applications return to "passed". */
 export async function returnRecommendation(deps: Deps, ctx: RequestContext, callId: string, cityId: string, comment: string): Promise<RecommendationView> {
   return deps.uow.transaction(async (repos) => {
+    authorize(ctx, 'selection.manage');
     const city = loadOrThrow(await repos.organizations.findById(cityId), CITY);
     const acting = authorize(ctx, 'selection.manage', { organizationPath: city.path });
     const now = deps.clock.now();
@@ -271,7 +276,7 @@ export async function returnRecommendation(deps: Deps, ctx: RequestContext, call
       repos,
       deps.clock,
       city.id,
-      { kind: 'recommendation.returned', title: { 'zh-CN': '推荐名单被退回', en: 'The list was sent back' }, body: { 'zh-CN': `省厅退回了推荐名单：${comment}`, en: `The province sent the list back: ${comment}` }, link: `/selection/${callId}` },
+      { kind: 'recommendation.returned', title: { 'zh-CN': '推荐名单被退回', en: 'The list was sent back' }, body: { 'zh-CN': `省厅退回了推荐名单：${comment}`, en: `The province sent the list back: ${comment}` }, link: `/recommendations/${callId}` },
       { role: 'city_officer', email: true, publicUrl: deps.settings.publicUrl },
     );
     return viewFor(repos, callId, city, (await repos.recommendations.find(callId, city.id)) ?? null);

@@ -38,17 +38,24 @@ export interface SelectionOverview {
   recommendations: RecommendationRow[];
   applications: (ApplicationRow & { taskForce: { departmentId: string; opinion: string | null; supports: boolean | null; at: Date | null } | null })[];
   quotas: { quotaTable: Record<string, number>; threshold: number | null };
+  /** Every recommending unit of the call's province, with its quota (null: none set). */
+  cities: { id: string; name: string; code: string; quota: number | null }[];
 }
 
 /** What the province sees of a call: every city's list and every recommended application with its review so far. */
 export async function selectionOverview(deps: Deps, ctx: RequestContext, callId: string): Promise<SelectionOverview> {
   return deps.uow.read(async (repos) => {
-    await provinceOfCall(repos, ctx, callId, 'selection.read');
+    const { call, definition } = await provinceOfCall(repos, ctx, callId, 'selection.read');
     const applications = await repos.selection.applicationsOfCall(callId, ['recommended', 'policy_passed', 'policy_rejected', 'expert_review', 'shortlisted', 'not_shortlisted', 'selected', 'not_selected']);
+    const quotas = await repos.selection.callQuotas(callId);
+    const cities = (await repos.organizations.recommendingUnits())
+      .filter((u) => u.path.includes(call.provinceId))
+      .map((u) => ({ id: u.id, name: u.name, code: u.code, quota: quotas.quotaTable[u.code] ?? definition.quotas.perCity?.table[u.code] ?? definition.quotas.perCity?.default ?? null }));
     return {
       recommendations: await repos.recommendations.forCall(callId),
       applications: await Promise.all(applications.map(async (a) => ({ ...a, taskForce: (await repos.selection.taskForceOpinion(a.id)) ?? null }))),
-      quotas: await repos.selection.callQuotas(callId),
+      quotas,
+      cities,
     };
   });
 }

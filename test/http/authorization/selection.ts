@@ -1,4 +1,5 @@
 /** Recipes of the city's review and recommendation, quotas, the province's overview, task forces and policy review. */
+import type { Role } from '../../../src/core/roles.ts';
 import { applicationPath, type RecipeModule, type Target } from './world.ts';
 
 export const selectionRecipes: RecipeModule = async (p, w) => {
@@ -43,6 +44,18 @@ export const selectionRecipes: RecipeModule = async (p, w) => {
       request: (_r, t) => ({ path: `/api/applications/${app(t)}/task-force-opinion`, body: { supports: true, opinion: '授权测试' } }),
       record: () => [],
     },
+    'get /api/selection/calls': { request: () => ({ path: '/api/selection/calls' }) },
+    'get /api/recommendation/calls': { request: () => ({ path: '/api/recommendation/calls' }) },
+    // The city's own table (its list is empty here: 409 for those allowed); any city's for the province.
+    ...Object.fromEntries(
+      (['xlsx', 'docx'] as const).flatMap((f) => [
+        [`get /api/calls/:id/recommendation/table.${f}`, { request: () => ({ path: `/api/calls/${call}/recommendation/table.${f}` }) }],
+        [
+          `get /api/calls/:id/recommendations/:cityId/table.${f}`,
+          { request: (_r: Role, t: Target) => ({ path: `/api/calls/${call}/recommendations/${cities[t].id}/table.${f}` }), record: (_r: Role, t: Target) => cities[t].path },
+        ],
+      ]),
+    ),
     'post /api/applications/:id/policy-decision': {
       request: (_r, t) => ({ path: `/api/applications/${app(t)}/policy-decision`, body: { decision: 'reject', reason: '授权测试' } }),
       record: (_r, t) => applicationPath(w, t),

@@ -3,6 +3,9 @@ import { applicationParams } from '../../../../contracts/applicants.ts';
 import {
   callApplicationParams,
   callCityParams,
+  cityCallPage,
+  selectionCallPage,
+  selectionCallQuery,
   cityDecisionInput,
   policyDecisionInput,
   quotas,
@@ -18,6 +21,12 @@ import {
 } from '../../../../contracts/selection.ts';
 import { applicationSummary } from '../../../../contracts/applicants.ts';
 import type { RecommendationRow } from '../../../use-cases/ports.ts';
+import { recommendationDocx, recommendationXlsx } from '../../documents/recommendation-table.ts';
+import { KIND_MIME } from '../../files/index.ts';
+import { listCityCalls, type CityCallView } from '../../../use-cases/selection/city-calls.ts';
+import { recommendationTable } from '../../../use-cases/selection/city-table.ts';
+import { listSelectionCalls, type SelectionCallView } from '../../../use-cases/selection/province-calls.ts';
+import type { CallView } from '../../../use-cases/applicants/calls.ts';
 import {
   cityChecklist,
   decideCityReview,
@@ -30,7 +39,7 @@ import {
   type RecommendationView,
 } from '../../../use-cases/selection/city.ts';
 import { decidePolicyReview, recordTaskForceOpinion, selectionOverview as overview, setCallQuotas, taskForceQueue as queue } from '../../../use-cases/selection/province.ts';
-import { route } from '../route.ts';
+import { FileResult, route } from '../route.ts';
 import { presentSummary } from './applicants.ts';
 
 const tag = 'selection';
@@ -50,9 +59,11 @@ const presentRecommendation = (r: RecommendationRow) => ({
 
 const presentView = (v: RecommendationView) => ({
   callId: v.callId,
+  callTitle: v.callTitle,
   city: v.city,
   recommendation: v.recommendation ? presentRecommendation(v.recommendation) : null,
   quota: v.quota,
+  quotaStatus: v.quotaStatus,
   candidates: v.candidates.map((a) => ({ ...presentSummary(a), cityReview: (a.cityReview ?? null) as never })),
   checklist: cityChecklist(),
 });
@@ -60,7 +71,112 @@ const presentView = (v: RecommendationView) => ({
 const presentOpinion = (o: { departmentId: string; opinion: string | null; supports: boolean | null; at: Date | null } | null | undefined) =>
   o ? { departmentId: o.departmentId, opinion: o.opinion, supports: o.supports, at: iso(o.at) } : null;
 
+const programName = (definition: unknown) => ((definition as { name?: { 'zh-CN': string; en: string } }).name ?? { 'zh-CN': '', en: '' });
+const presentCallBase = (v: CallView) => ({
+  id: v.row.id,
+  programCode: v.row.programCode,
+  programVersion: v.row.programVersion,
+  programName: programName(v.row.definition),
+  title: v.row.title,
+  documentNumber: v.row.documentNumber,
+  opensAt: v.row.opensAt.toISOString(),
+  deadlineAt: v.row.deadlineAt.toISOString(),
+  status: v.status,
+});
+
+const presentSelectionCall = (v: SelectionCallView) => ({
+  ...presentCallBase(v),
+  counts: v.counts,
+  cities: v.cities.map((c) => ({
+    cityId: c.city.id,
+    cityName: c.city.name,
+    cityCode: c.city.code,
+    status: c.recommendation?.status ?? null,
+    items: c.recommendation?.items.length ?? 0,
+    quota: c.quota,
+    documentNumber: c.recommendation?.documentNumber ?? null,
+    submittedAt: iso(c.recommendation?.submittedAt ?? null),
+  })),
+  submittedCities: v.cities.filter((c) => c.recommendation?.status === 'submitted').length,
+});
+
+const presentCityCall = (v: CityCallView) => ({
+  ...presentCallBase(v),
+  counts: v.counts,
+  candidates: v.candidates,
+  listStatus: v.recommendation?.status ?? null,
+  items: v.recommendation?.items.length ?? 0,
+  quota: v.quota,
+  documentNumber: v.recommendation?.documentNumber ?? null,
+  returnedComment: v.recommendation?.returnedComment ?? null,
+});
+
+const TABLE = { xlsx: recommendationXlsx, docx: recommendationDocx } as const;
+
+/** The table downloads: the city's own list, and any city's for the province. */
+const tableRoutes = (['xlsx', 'docx'] as const).flatMap((format) => [
+  route({
+    method: 'get',
+    path: `/api/calls/:id/recommendation/table.${format}`,
+    summary: `本市推荐汇总表（${format}） / The city's recommendation table as .${format}, in the program's layout`,
+    tag,
+    access: 'signedIn',
+    action: 'application.review',
+    params: applicationParams,
+    response: 'file',
+    handler: async ({ deps, ctx, params }) => {
+      const t = await recommendationTable(deps, ctx, params.id);
+      const content = await TABLE[format](t);
+      return new FileResult(content, `${t.baseName}.${format}`, KIND_MIME[format], content.byteLength);
+    },
+  }),
+  route({
+    method: 'get',
+    path: `/api/calls/:id/recommendations/:cityId/table.${format}`,
+    summary: `某市推荐汇总表（${format}，省厅） / A city's recommendation table as .${format}, for the province`,
+    tag,
+    access: 'signedIn',
+    action: 'selection.read',
+    params: callCityParams,
+    response: 'file',
+    handler: async ({ deps, ctx, params }) => {
+      const t = await recommendationTable(deps, ctx, params.id, params.cityId);
+      const content = await TABLE[format](t);
+      return new FileResult(content, `${t.baseName}.${format}`, KIND_MIME[format], content.byteLength);
+    },
+  }),
+]);
+
 export const selectionRoutes = [
+  route({
+    method: 'get',
+    path: '/api/selection/calls',
+    summary: '遴选进度（各批次） / Calls with their selection progress: applications by state, each city’s list',
+    tag,
+    access: 'signedIn',
+    action: 'selection.read',
+    query: selectionCallQuery,
+    response: selectionCallPage,
+    handler: async ({ deps, ctx, query }) => {
+      const { rows, total } = await listSelectionCalls(deps, ctx, query);
+      return { items: rows.map(presentSelectionCall), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/recommendation/calls',
+    summary: '本市各批次推荐情况 / The calls of the city’s province with the city’s list',
+    tag,
+    access: 'signedIn',
+    action: 'application.review',
+    query: selectionCallQuery,
+    response: cityCallPage,
+    handler: async ({ deps, ctx, query }) => {
+      const { rows, total } = await listCityCalls(deps, ctx, query);
+      return { items: rows.map(presentCityCall), total, page: query.page, pageSize: query.pageSize };
+    },
+  }),
+  ...tableRoutes,
   route({
     method: 'post',
     path: '/api/applications/:id/city-decision',
@@ -180,6 +296,7 @@ export const selectionRoutes = [
         recommendations: o.recommendations.map(presentRecommendation),
         applications: o.applications.map((a) => ({ ...presentSummary(a), taskForce: presentOpinion(a.taskForce), policyReview: a.policyReview ?? null, finalScore: a.finalScore })),
         quotas: o.quotas,
+        cities: o.cities,
       };
     },
   }),

@@ -47,6 +47,7 @@ import { ProfileView } from '../profile/ProfileView.tsx';
 import { ReturnModal, SubmitModal, WithdrawModal, type ReturnValues } from './ActionModals.tsx';
 import { ApplicationForms, ReturnBanner, type FormContext } from './ApplicationForm.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { CityDecisionPanel } from '../recommendation/CityDecisionPanel.tsx';
 import { commentTargets, missingRequired, replacementValues, sortProblems, type PathProblem } from './model.ts';
 import { useAutosave, type SaveStatus } from './useAutosave.ts';
 
@@ -379,6 +380,7 @@ function ApplicationView({ application, call, reload }: { application: Applicati
       ) : null}
       {own && !editable && application.state !== 'draft' ? <Alert type="info" showIcon className="page-alert" title={t(`application.readOnly.${application.state === 'withdrawn' ? 'withdrawn' : 'submitted'}`)} /> : null}
       {editable && deadlinePassed ? <Alert type="error" showIcon className="page-alert" title={t('application.deadlinePassed')} /> : null}
+      <CityDecisionPanel application={application} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
