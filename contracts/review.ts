@@ -218,7 +218,7 @@ export const reviewDetail = z.object({
         z.object({
           id: z.string(),
           title: messages,
-          sections: z.array(z.object({ title: messages, fields: z.array(z.object({ id: z.string(), label: messages, type: z.string(), unit: z.string().nullable(), value: z.unknown() })) })),
+          sections: z.array(z.object({ title: messages, fields: z.array(z.object({ id: z.string(), label: messages, type: z.string(), unit: z.string().nullable(), value: z.unknown(), display: messages })) })),
         }),
       ),
       attachments: z.array(attachment),

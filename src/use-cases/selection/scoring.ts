@@ -11,7 +11,7 @@
  */
 import { formsFor } from '../../core/applications/form-data.ts';
 import { DomainError, notFound, type FieldError, type Messages } from '../../core/errors.ts';
-import type { Direction, ProgramDefinition } from '../../core/programs/definition.ts';
+import type { Direction, FormField, ProgramDefinition } from '../../core/programs/definition.ts';
 import { weightedScore, OVERALL, type Rubric } from '../../core/selection/scoring.ts';
 import type { ApplicationRow, AssignmentRow, AttachmentRow, Deps, ExpertRow, Repositories, RequestContext } from '../ports.ts';
 import { authorize, recordAudit, type ActingContext } from '../support.ts';
@@ -97,7 +97,9 @@ export interface ReviewDetail {
   rubric: Rubric;
   /** Only after the expert declared no conflict. */
   content: {
-    forms: { id: string; title: Messages; sections: { title: Messages; fields: { id: string; label: Messages; type: string; unit: string | null; value: unknown }[] }[] }[];
+    forms: { id: string; title: Messages; sections: { title: Messages; fields: { id: string; label: Messages; type: string; unit: string | null; value: unknown; field: FormField }[] }[] }[];
+    /** The definition's directions, for writing direction codes with their names. */
+    directions: ProgramDefinition['directions'];
     attachments: AttachmentRow[];
   } | null;
 }
@@ -113,9 +115,9 @@ export async function reviewDetail(deps: Deps, ctx: RequestContext, id: string):
       const forms = formsFor(definition, app.formData).map((f) => ({
         id: f.id,
         title: f.title,
-        sections: f.sections.map((s) => ({ title: s.title, fields: s.fields.map((x) => ({ id: x.id, label: x.label, type: x.type, unit: x.unit ?? null, value: app.formData[f.id]?.[x.id] ?? null })) })),
+        sections: f.sections.map((s) => ({ title: s.title, fields: s.fields.map((x) => ({ id: x.id, label: x.label, type: x.type, unit: x.unit ?? null, value: app.formData[f.id]?.[x.id] ?? null, field: x })) })),
       }));
-      content = { forms, attachments: await repos.attachments.forApplication(app.id) };
+      content = { forms, directions: definition.directions, attachments: await repos.attachments.forApplication(app.id) };
       await recordAudit(repos, ctx, deps.clock, { action: 'application.read_by_expert', entityType: 'application', entityId: app.id, organizationId: app.organizationId, after: { assignmentId: id } });
     }
     return {

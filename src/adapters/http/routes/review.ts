@@ -33,6 +33,7 @@ import { z } from 'zod';
 import { expertTemplateXlsx, readExpertWorkbook } from '../../documents/expert-import.ts';
 import { KIND_MIME } from '../../files/index.ts';
 import { lpBound, solveInWorker } from '../../jobs/assignment-worker.ts';
+import { formatFieldValue } from '../../documents/format.ts';
 import type { ApplicationRow, AssignmentRow, AssignmentRunRow, AttachmentRow, ExpertRow } from '../../../use-cases/ports.ts';
 import { addAssignment, applyAssignmentRun, assignmentOverview as overview, getAssignmentRun, removeAssignment, startAssignmentRun, type AssignmentSolver } from '../../../use-cases/selection/assignment.ts';
 import { createExpert, expertTemplate, importExperts, listExperts, updateExpert } from '../../../use-cases/selection/experts.ts';
@@ -282,7 +283,16 @@ export const reviewRoutes = [
     response: reviewDetailSchema,
     handler: async ({ deps, ctx, params }) => {
       const d = await reviewDetail(deps, ctx, params.id);
-      return { ...d, assignment: presentOwn(d.assignment), content: d.content ? { forms: d.content.forms, attachments: d.content.attachments.map(presentAttachment) } : null };
+      const c = d.content;
+      // Each value as the official form writes it (money in its unit, 是/否, direction names), in both languages.
+      const forms = c?.forms.map((f) => ({
+        ...f,
+        sections: f.sections.map((s) => ({
+          title: s.title,
+          fields: s.fields.map(({ field, ...x }) => ({ ...x, display: { 'zh-CN': formatFieldValue(field, x.value, c, 'zh-CN'), en: formatFieldValue(field, x.value, c, 'en') } })),
+        })),
+      }));
+      return { ...d, assignment: presentOwn(d.assignment), content: c && forms ? { forms, attachments: c.attachments.map(presentAttachment) } : null };
     },
   }),
   route({

@@ -324,6 +324,7 @@ function ApplicationView({ application, call, reload }: { application: Applicati
             {permissions.startReview ? (
               <Button
                 icon={<PlayCircleOutlined />}
+                data-testid="start-review"
                 loading={startReview.isPending}
                 onClick={() =>
                   modal.confirm({

@@ -2,7 +2,7 @@
 import { Card, List, Segmented, Space, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -27,6 +27,7 @@ const COLOR = { published: 'processing', ended: 'warning', final: 'success' } as
 
 export default function PublicNoticesPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const format = useFormat();
   const { params, update } = useListParams(['kind'] as const, { pageSize: 10 });
   const kind = params.filters.kind === 'notice' || params.filters.kind === 'final' ? params.filters.kind : undefined;
@@ -64,7 +65,8 @@ export default function PublicNoticesPage() {
                 : false
             }
             renderItem={(n) => (
-              <List.Item key={n.id} data-testid={`public-notice-${n.id}`}>
+              // The whole card opens the notice: a large target on a phone (the title stays the link for keyboards and readers).
+              <List.Item key={n.id} data-testid={`public-notice-${n.id}`} className="tappable" onClick={(e) => (e.target as HTMLElement).closest('a') || void navigate(`/public/notices/${n.id}`)}>
                 <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                   <Link to={`/public/notices/${n.id}`}>
                     <Typography.Text strong style={{ fontSize: 16 }}>

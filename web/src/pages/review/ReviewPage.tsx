@@ -30,13 +30,6 @@ export function liveTotal(rubric: ReviewDetail['rubric'], scores: Record<string,
   return Math.round((100 * sum * 100) / weights) / 100;
 }
 
-function renderValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('；');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 export default function ReviewPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -75,7 +68,7 @@ export default function ReviewPage() {
             <PageHeader
               title={d.application.projectName}
               subtitle={`${d.application.organizationName} · ${d.application.callTitle}`}
-              extra={<Space><Tag color={STATUS_COLORS[a.status]} data-testid="review-status">{t(`reviews.statuses.${a.status}`)}</Tag><Link to="/reviews">{t('reviews.back')}</Link></Space>}
+              extra={<Space><Tag color={STATUS_COLORS[a.status]} data-testid="review-status" data-status={a.status}>{t(`reviews.statuses.${a.status}`)}</Tag><Link to="/reviews">{t('reviews.back')}</Link></Space>}
             />
             <Card variant="borderless" className="page-card">
               <Descriptions size="small" column={1} items={[{ key: 'dir', label: t('reviews.directions'), children: d.application.directions.map((x) => `${x.code} ${x.name[lang]}`).join('；') || '—' }]} />
@@ -106,7 +99,7 @@ export default function ReviewPage() {
                       <div key={f.id}>
                         <Typography.Title level={5}>{f.title[lang]}</Typography.Title>
                         {f.sections.map((s, i) => (
-                          <Descriptions key={i} size="small" bordered column={1} title={s.title[lang]} className="form-gap" items={s.fields.map((x) => ({ key: x.id, label: x.label[lang], children: `${renderValue(x.value)}${x.unit && x.value !== null ? ` ${x.unit}` : ''}` }))} />
+                          <Descriptions key={i} size="small" bordered column={1} title={s.title[lang]} className="form-gap" items={s.fields.map((x) => ({ key: x.id, label: x.label[lang], children: <span className="prewrap">{x.display[lang] || '—'}</span> }))} />
                         ))}
                       </div>
                     ))}

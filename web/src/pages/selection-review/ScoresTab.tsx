@@ -86,9 +86,15 @@ export default function ScoresTab({ callId }: { callId: string }) {
               className="page-card"
               title={t('scores.ranking')}
               extra={
-                <Popconfirm title={t('scores.closeConfirm')} onConfirm={() => close.mutateAsync()}>
-                  <Button type="primary" loading={close.isPending} disabled={!ranking.data || ranking.data.incomplete.length > 0} data-testid="scores-close">{t('scores.close')}</Button>
-                </Popconfirm>
+                s.rows.length > 0 && s.rows.every((r) => r.application.finalScore !== null) ? (
+                  <Tag color="success" data-testid="scores-closed">
+                    {t('scores.closed')}
+                  </Tag>
+                ) : (
+                  <Popconfirm title={t('scores.closeConfirm')} onConfirm={() => close.mutateAsync()}>
+                    <Button type="primary" loading={close.isPending} disabled={!ranking.data || ranking.data.incomplete.length > 0} data-testid="scores-close">{t('scores.close')}</Button>
+                  </Popconfirm>
+                )
               }
             >
               <QueryView query={ranking}>
