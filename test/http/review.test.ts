@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { expertTemplateXlsx } from '../../src/adapters/documents/expert-import.ts';
 import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
-import { settleAssignmentRuns } from '../../src/use-cases/selection/assignment.ts';
+import { ABANDONED_AFTER_MS, settleAssignmentRuns } from '../../src/use-cases/selection/assignment.ts';
 import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
@@ -167,7 +167,17 @@ describe('assignment', () => {
     assert.deepEqual(org?.reasons.map((x: any) => x.code), ['same_organization']);
 
     assert.equal((await auditor.post(`/api/calls/${callId}/assignment-runs`, {})).status, 403);
+    // A run left "running" by a server that stopped: refused while it could still be solving, closed once it cannot be.
+    const officer = await p.account('province_officer', '130000-miit');
+    const stale = await p.deps.uow.transaction((r) => r.assignments.insertRun({ callId, perApplication: 2, createdBy: officer.id, now: new Date(p.clock.now().getTime() - 60_000) }));
+    const busy = await province.post(`/api/calls/${callId}/assignment-runs`, { maxLoad: 3 });
+    assert.equal(busy.status, 409, JSON.stringify(busy.body));
+    assert.equal(busy.body.code, 'run_in_progress');
+    p.clock.advance(ABANDONED_AFTER_MS);
     const started = await province.post(`/api/calls/${callId}/assignment-runs`, { maxLoad: 3 });
+    const closed = (await province.get(`/api/assignment-runs/${stale}`)).body;
+    assert.equal(closed.status, 'failed', 'the cut-off run is closed as failed');
+    assert.match(closed.error, /计算中断/);
     assert.equal(started.status, 202, JSON.stringify(started.body));
     assert.equal(started.body.status, 'running');
     runId = started.body.id;

@@ -145,6 +145,9 @@ function problemOf(c: CallContext, input: RunInput): { problem: AssignmentProble
   return { problem, minLoad, maxLoad };
 }
 
+/** Longer than any solve may take (the worker gives up after five minutes): a run still running then was cut off. */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
 /** Solves still running in this process (tests wait for them; a server's shutdown may too). */
 const running = new Set<Promise<void>>();
 export async function settleAssignmentRuns(): Promise<void> {
@@ -207,7 +210,15 @@ export async function startAssignmentRun(deps: Deps, ctx: RequestContext, callId
     const c = await loadContext(repos, call, definition);
     const { problem, minLoad, maxLoad } = problemOf(c, input);
     const latest = await repos.assignments.latestRun(callId);
-    if (latest?.status === 'running') throw new DomainError('conflict', 'run_in_progress', { 'zh-CN': '已有分配方案正在计算，请稍候', en: 'An assignment run is in progress; wait for it' });
+    if (latest?.status === 'running') {
+      // A run still "running" long after any solve could take was cut off (its server stopped): close it and go on.
+      if (deps.clock.now().getTime() - latest.createdAt.getTime() < ABANDONED_AFTER_MS) {
+        throw new DomainError('conflict', 'run_in_progress', { 'zh-CN': '已有分配方案正在计算，请稍候', en: 'An assignment run is in progress; wait for it' });
+      }
+      const error = '计算中断（服务器已重启），请重新计算 / Interrupted (the server restarted); start a new run';
+      await repos.assignments.finishRun(latest.id, { status: 'failed', error }, deps.clock.now());
+      await recordAudit(repos, ctx, deps.clock, { action: 'assignment_run.failed', entityType: 'assignment_run', entityId: latest.id, after: { error } });
+    }
     const id = await repos.assignments.insertRun({ callId, perApplication: problem.perApplication, createdBy: acting.actor.accountId, now: deps.clock.now() });
     await recordAudit(repos, ctx, deps.clock, {
       action: 'assignment_run.started',
