@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.ts';
 import { signInStaff, shareSession, remoteClient, type Staff } from '../support/remote.ts';
-import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
+import { FORM, PROFILE, fillAndSubmit } from '../support/applicants.ts';
 import type { Client } from '../support/platform.ts';
 import { usccCheckCharacter } from '../../src/core/credit-code.ts';
 import N from '../../web/src/locales/notice.zh-CN.json' with { type: 'json' };
@@ -90,17 +90,9 @@ before(async () => {
 });
 after(() => e2e?.stop());
 
-/** Drafts, fills, attaches and submits an application of the call; returns its id. */
-async function submitApplication(client: Client, projectName: string): Promise<string> {
-  const app = await client.post('/api/applications', { callId });
-  assert.equal(app.status, 201, JSON.stringify(app.body));
-  const form = { application: { ...FORM.application, projectName, startDate: '2027-01-01', completionDate: '2028-12-31' } };
-  const saved = await client.put(`/api/applications/${app.body.id}/draft`, { revision: app.body.revision, formData: form });
-  assert.equal(saved.status, 200, JSON.stringify(saved.body));
-  for (const req of REQUIRED) assert.equal((await upload(client, app.body.id, req, pdfBytes(req))).status, 201);
-  const r = await client.post(`/api/applications/${app.body.id}/submit`, { revision: saved.body.revision, commitment: { signatoryName: '法定代表人', accepted: true } });
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  return app.body.id as string;
+/** Fills, attaches and submits an application of the call; returns its id. */
+function submitApplication(client: Client, projectName: string): Promise<string> {
+  return fillAndSubmit(client, callId, { application: { ...FORM.application, projectName, startDate: '2027-01-01', completionDate: '2028-12-31' } });
 }
 
 /** The OK button of the open confirmation (a modal's or a pop-up's). */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
-import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
+import { PROFILE, pdfBytes, submittedApplication } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -19,17 +19,7 @@ const ids: Record<string, string> = {};
 const setClock = (iso: string) => p.clock.advance(Date.parse(iso) - p.clock.now().getTime());
 
 async function submitted(name: string, divisionCode: string): Promise<string> {
-  const org = await p.enterprise('130100', name);
-  const client = p.client();
-  await client.signIn(await p.account('applicant', org.code));
-  assert.equal((await client.put('/api/profile', { profile: { ...PROFILE, name, divisionCode, itTeamSize: 12 }, baseVersion: 0 })).status, 200);
-  const app = await client.post('/api/applications', { callId });
-  assert.equal(app.status, 201, JSON.stringify(app.body));
-  const saved = await client.put(`/api/applications/${app.body.id}/draft`, { revision: app.body.revision, formData: { application: { ...FORM.application, projectName: `${name}智能工厂项目` } } });
-  for (const req of REQUIRED) assert.equal((await upload(client, app.body.id, req, pdfBytes(req))).status, 201);
-  const r = await client.post(`/api/applications/${app.body.id}/submit`, { revision: saved.body.revision, commitment: { signatoryName: '法定代表人', accepted: true } });
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  return app.body.id;
+  return submittedApplication(p, callId, '130100', name, divisionCode);
 }
 
 async function auditActions(): Promise<string[]> {

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
-import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
+import { submittedApplication } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -20,17 +20,7 @@ const CHECKLIST = ['identity', 'seals', 'investment', 'declarations', 'onsite'].
 
 /** An enterprise of the city with a complete, submitted application; returns the application id. */
 async function submitted(cityCode: string, name: string, divisionCode: string): Promise<string> {
-  const org = await p.enterprise(cityCode, name);
-  const client = p.client();
-  await client.signIn(await p.account('applicant', org.code));
-  assert.equal((await client.put('/api/profile', { profile: { ...PROFILE, name, divisionCode, itTeamSize: 12 }, baseVersion: 0 })).status, 200);
-  const app = await client.post('/api/applications', { callId });
-  assert.equal(app.status, 201, JSON.stringify(app.body));
-  const saved = await client.put(`/api/applications/${app.body.id}/draft`, { revision: app.body.revision, formData: { application: { ...FORM.application, projectName: `${name}智能工厂项目` } } });
-  for (const req of REQUIRED) assert.equal((await upload(client, app.body.id, req, pdfBytes(req))).status, 201);
-  const r = await client.post(`/api/applications/${app.body.id}/submit`, { revision: saved.body.revision, commitment: { signatoryName: '法定代表人', accepted: true } });
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  return app.body.id;
+  return submittedApplication(p, callId, cityCode, name, divisionCode);
 }
 
 async function passCityReview(client: Client, id: string) {

@@ -1,7 +1,7 @@
 /** Test data of the applicant's side, shared by the API and authorization tests. */
 import assert from 'node:assert/strict';
 import type { ProfileInput } from '../../contracts/applicants.ts';
-import type { Client } from './platform.ts';
+import type { Client, TestPlatform } from './platform.ts';
 
 /** A minimal but valid PDF (the sniffer checks the content, not the name). */
 export function pdfBytes(text = 'test'): Uint8Array {
@@ -58,3 +58,27 @@ export async function upload(client: Client, applicationId: string, requirementI
   return client.post(`/api/uploads/${created.body.id}/complete`);
 }
 
+
+/** Drafts, fills, attaches and submits an application of the call as the signed-in applicant; returns its id. */
+export async function fillAndSubmit(client: Client, callId: string, form: { application: Record<string, unknown> } = FORM): Promise<string> {
+  const app = await client.post('/api/applications', { callId });
+  assert.equal(app.status, 201, JSON.stringify(app.body));
+  const saved = await client.put(`/api/applications/${app.body.id}/draft`, { revision: app.body.revision, formData: form });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  for (const req of REQUIRED) assert.equal((await upload(client, app.body.id, req, pdfBytes(req))).status, 201);
+  const r = await client.post(`/api/applications/${app.body.id}/submit`, { revision: saved.body.revision, commitment: { signatoryName: '法定代表人', accepted: true } });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return app.body.id as string;
+}
+
+/**
+ * A new enterprise of the city (named `name`, registered in `divisionCode`) with a complete profile and
+ * a submitted application of the call (project “<name>智能工厂项目”); returns the application id.
+ */
+export async function submittedApplication(p: TestPlatform, callId: string, cityCode: string, name: string, divisionCode: string): Promise<string> {
+  const org = await p.enterprise(cityCode, name);
+  const client = p.client();
+  await client.signIn(await p.account('applicant', org.code));
+  assert.equal((await client.put('/api/profile', { profile: { ...PROFILE, name, divisionCode, itTeamSize: 12 }, baseVersion: 0 })).status, 200);
+  return fillAndSubmit(client, callId, { application: { ...FORM.application, projectName: `${name}智能工厂项目` } });
+}

@@ -1,6 +1,7 @@
-/** Tags for an application's state, a call's status and the time left before a deadline. */
+/** Tags for an application's state, a call's status and the time left before a deadline; a call list's first columns. */
 import { useEffect, useState } from 'react';
-import { Tag } from 'antd';
+import { Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationState, CallSummary } from '../../../contracts/applicants.ts';
@@ -81,4 +82,38 @@ export function DeadlineTag({ opensAt, deadlineAt }: { opensAt: string | null; d
     case 'closed':
       return <Tag>{t('calls.countdown.closed')}</Tag>;
   }
+}
+
+/**
+ * The first columns of a list of calls (title with its program, status, deadline), shared by the
+ * city's recommendation list and the province's selection list; the title links to `linkTo(id)`.
+ */
+export function callColumns<T extends { id: string; title: string; programName: { 'zh-CN': string; en: string }; status: CallSummary['status']; deadlineAt: string }>(opts: {
+  linkTo: (id: string) => string;
+  testId: string;
+  labels: { title: string; status: string; deadline: string };
+  language: 'zh-CN' | 'en';
+  dateTime: (iso: string) => string;
+  sortOrderOf: (key: string) => 'ascend' | 'descend' | null;
+}): TableColumnsType<T> {
+  return [
+    {
+      key: 'title',
+      title: opts.labels.title,
+      sorter: true,
+      sortOrder: opts.sortOrderOf('title'),
+      render: (_, c) => (
+        <div className="cell-stack">
+          <Link to={opts.linkTo(c.id)} onClick={(e) => e.stopPropagation()} data-testid={opts.testId}>
+            <Typography.Text strong>{c.title}</Typography.Text>
+          </Link>
+          <Typography.Text type="secondary" className="cell-sub">
+            {c.programName[opts.language]}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { key: 'status', title: opts.labels.status, width: 100, render: (_, c) => <CallStatusTag status={c.status} /> },
+    { key: 'deadlineAt', title: opts.labels.deadline, sorter: true, sortOrder: opts.sortOrderOf('deadlineAt'), width: 150, render: (_, c) => opts.dateTime(c.deadlineAt) },
+  ];
 }

@@ -85,16 +85,15 @@ test('programs are managed by province officers and administrators, and read by 
 
 test('each role sees the menu its work needs', () => {
   const menus = Object.fromEntries(ROLES.map((role) => [role, menuFor(user(role)).map((r) => r.path)]));
-  const base = ['/', '/my-organization', '/account/security'];
   assert.deepEqual(menus, {
     applicant: ['/', '/my-organization', '/profile', '/calls', '/applications', '/account/security'],
-    expert: base,
-    task_force_reviewer: base,
-    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/account/security'],
-    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/programs', '/account/security'],
-    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/account/security'],
-    auditor: ['/', '/my-organization', '/organizations', '/applications', '/accounts', '/audit', '/account/security'],
-    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
+    expert: ['/', '/my-organization', '/reviews', '/account/security'],
+    task_force_reviewer: ['/', '/my-organization', '/task-force', '/account/security'],
+    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/recommendations', '/account/security'],
+    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/programs', '/account/security'],
+    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/account/security'],
+    auditor: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/accounts', '/audit', '/account/security'],
+    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
   });
 });
 
@@ -110,4 +109,10 @@ test('the applications screen is 我的申报 for an applicant and 申报项目 
   assert.deepEqual(decide(route('/profile'), session('applicant'), at('/profile')), { kind: 'render' });
   assert.deepEqual(decide(route('/applications/:id'), session('expert'), at('/applications/1')), { kind: 'forbidden' });
   assert.deepEqual(decide(route('/notifications'), session('expert'), at('/notifications')), { kind: 'render' });
+  // Selection: the city's recommendations, the province's workspace, an expert's reviews; the public notices for anyone.
+  assert.deepEqual(decide(route('/recommendations/:callId'), session('province_officer'), at('/recommendations/1')), { kind: 'forbidden' });
+  assert.deepEqual(decide(route('/selection/:callId'), session('city_officer'), at('/selection/1')), { kind: 'forbidden' });
+  assert.deepEqual(decide(route('/reviews/:id'), session('city_officer'), at('/reviews/1')), { kind: 'forbidden' });
+  assert.deepEqual(decide(route('/reviews/:id'), session('expert'), at('/reviews/1')), { kind: 'render' });
+  assert.deepEqual(decide(route('/public/notices/:id'), session(null), at('/public/notices/1')), { kind: 'render' });
 });

@@ -4,12 +4,12 @@
  * that passed the city's review; each links to the list's workspace. Paged and sorted on the server.
  */
 import { Card, Space, Typography, type TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ListToolbar, SearchFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
-import { CallStatusTag } from '../../components/StatusTags.tsx';
+import { callColumns } from '../../components/StatusTags.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
@@ -28,24 +28,14 @@ export default function RecommendationsPage() {
   const list = useCityCalls({ page: params.page, pageSize: params.pageSize, sort: sortIn(SORTS), order: params.order ?? 'desc', ...params.filters });
 
   const columns: TableColumnsType<CityCall> = [
-    {
-      key: 'title',
-      title: t('recommendation.call'),
-      sorter: true,
-      sortOrder: sortOrderOf('title'),
-      render: (_, c) => (
-        <div className="cell-stack">
-          <Link to={`/recommendations/${c.id}`} onClick={(e) => e.stopPropagation()} data-testid="recommendation-call-link">
-            <Typography.Text strong>{c.title}</Typography.Text>
-          </Link>
-          <Typography.Text type="secondary" className="cell-sub">
-            {c.programName[language]}
-          </Typography.Text>
-        </div>
-      ),
-    },
-    { key: 'status', title: t('recommendation.callStatus'), width: 100, render: (_, c) => <CallStatusTag status={c.status} /> },
-    { key: 'deadlineAt', title: t('calls.deadline'), sorter: true, sortOrder: sortOrderOf('deadlineAt'), width: 150, render: (_, c) => format.dateTime(c.deadlineAt) },
+    ...callColumns<CityCall>({
+      linkTo: (id) => `/recommendations/${id}`,
+      testId: 'recommendation-call-link',
+      labels: { title: t('recommendation.call'), status: t('recommendation.callStatus'), deadline: t('calls.deadline') },
+      language,
+      dateTime: format.dateTime,
+      sortOrderOf,
+    }),
     { key: 'candidates', title: t('recommendation.passedCount'), width: 110, align: 'right', render: (_, c) => c.candidates },
     {
       key: 'list',

@@ -4,12 +4,12 @@
  * to the final list — each linking to its workspace (/selection/:callId). Paged and sorted on the server.
  */
 import { Card, Progress, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ListToolbar, SearchFilter } from '../../components/ListToolbar.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
-import { CallStatusTag } from '../../components/StatusTags.tsx';
+import { callColumns } from '../../components/StatusTags.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { useFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
@@ -39,24 +39,14 @@ export default function SelectionPage() {
   const list = useSelectionCalls({ page: params.page, pageSize: params.pageSize, sort: sortIn(SORTS), order: params.order ?? 'desc', ...params.filters });
 
   const columns: TableColumnsType<SelectionCall> = [
-    {
-      key: 'title',
-      title: t('selection.call'),
-      sorter: true,
-      sortOrder: sortOrderOf('title'),
-      render: (_, c) => (
-        <div className="cell-stack">
-          <Link to={`/selection/${c.id}`} onClick={(e) => e.stopPropagation()} data-testid="selection-call-link">
-            <Typography.Text strong>{c.title}</Typography.Text>
-          </Link>
-          <Typography.Text type="secondary" className="cell-sub">
-            {c.programName[language]}
-          </Typography.Text>
-        </div>
-      ),
-    },
-    { key: 'status', title: t('selection.callStatus'), width: 96, render: (_, c) => <CallStatusTag status={c.status} /> },
-    { key: 'deadlineAt', title: t('calls.deadline'), sorter: true, sortOrder: sortOrderOf('deadlineAt'), width: 150, render: (_, c) => format.dateTime(c.deadlineAt) },
+    ...callColumns<SelectionCall>({
+      linkTo: (id) => `/selection/${id}`,
+      testId: 'selection-call-link',
+      labels: { title: t('selection.call'), status: t('selection.callStatus'), deadline: t('calls.deadline') },
+      language,
+      dateTime: format.dateTime,
+      sortOrderOf,
+    }),
     {
       key: 'cities',
       title: t('selection.citiesSubmitted'),
