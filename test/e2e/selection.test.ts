@@ -273,5 +273,6 @@ test('the province handles the objection; after the period it publishes the fina
     assert.ok(text.includes(FINAL_NUMBER), `the final list names its document number: ${text.slice(0, 200)}`);
     for (const a of applications) assert.ok(text.includes(a.projectName), `the final list has ${a.projectName}`);
     assert.equal(await page.getByTestId('objection-form').count(), 0, 'no objection form on a final list');
+    assert.match((await page.getByTestId('final-list-body').textContent()) ?? '', /公示期满，现将正式入选名单公布如下/);
   });
 });

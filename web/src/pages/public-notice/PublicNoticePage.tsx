@@ -52,7 +52,12 @@ function NoticeBody({ notice }: { notice: PublicNotice }) {
               {notice.issuer} · {format.date(final ? final.publishedAt : notice.publishedAt)}
             </Typography.Text>
           </Space>
-          {notice.body ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{notice.body}</Typography.Paragraph> : null}
+          {final ? (
+            // The notice's own text speaks of the shortlist being on notice; the final list says what became of it.
+            <Typography.Paragraph data-testid="final-list-body">{t('publicNotice.public.finalBody', { title: notice.title })}</Typography.Paragraph>
+          ) : notice.body ? (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{notice.body}</Typography.Paragraph>
+          ) : null}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('publicNotice.period')}>
               <span data-testid="public-notice-period">{periodText(notice.period, format.language, t)}</span>
