@@ -107,6 +107,18 @@ const POLICY = {
   'taskforce.opine': { task_force_reviewer: 'own' },
   /** An expert's own assignments: conflict declaration and scores. */
   'expert.review': { expert: 'own' },
+  /** Reading a selected project after the final list: agreement, progress, ledger, acceptance, money, checks, sanctions. */
+  'project.read': { administrator: 'all', auditor: 'all', province_officer: 'province', finance_officer: 'province', city_officer: 'own_subtree', applicant: 'own' },
+  /** The project owner's part: implementation plan, quarterly reports, invoices, acceptance request, rectification. */
+  'project.report': { applicant: 'own' },
+  /** The city's part: comments on reports, guidance visits, initial acceptance. */
+  'project.supervise': { city_officer: 'own_subtree' },
+  /** The province's part: agreement signing, acceptance decisions, subsidy amounts and tranches, titles. */
+  'project.manage': { administrator: 'all', province_officer: 'province' },
+  /** The finance department's approval and record of each disbursement and recovery. */
+  'funds.disburse': { finance_officer: 'province' },
+  /** Spot checks and sanctions (revocation, recovery, application bans). */
+  'oversight.manage': { administrator: 'all', province_officer: 'province' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;

@@ -94,6 +94,19 @@ const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
   'selection.read': { administrator: Object.keys(PATHS), auditor: Object.keys(PATHS), province_officer: HEBEI, finance_officer: HEBEI },
   'taskforce.opine': { task_force_reviewer: ['shandongTaskForce'] },
   'expert.review': { expert: ['experts'] },
+  'project.read': {
+    administrator: Object.keys(PATHS),
+    auditor: Object.keys(PATHS),
+    province_officer: HEBEI,
+    finance_officer: HEBEI,
+    city_officer: ['shijiazhuang', 'sjzEnterprise'],
+    applicant: ['sjzEnterprise'],
+  },
+  'project.report': { applicant: ['sjzEnterprise'] },
+  'project.supervise': { city_officer: ['shijiazhuang', 'sjzEnterprise'] },
+  'project.manage': { administrator: Object.keys(PATHS), province_officer: HEBEI },
+  'funds.disburse': { finance_officer: HEBEI },
+  'oversight.manage': { administrator: Object.keys(PATHS), province_officer: HEBEI },
 };
 
 test('every action of the policy has an expectation here', () => {

@@ -14,14 +14,14 @@ import type { Role } from '../../src/core/roles.ts';
 
 /** Each role's side menu, in order (the spec for this test). */
 const MENUS: Record<Role, (keyof typeof zh.nav)[]> = {
-  applicant: ['home', 'myOrganization', 'profile', 'calls', 'myApplications', 'security'],
-  city_officer: ['home', 'myOrganization', 'organizations', 'applications', 'recommendations', 'security'],
-  province_officer: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'programs', 'security'],
+  applicant: ['home', 'myOrganization', 'profile', 'calls', 'myApplications', 'myProjects', 'security'],
+  city_officer: ['home', 'myOrganization', 'organizations', 'applications', 'recommendations', 'projects', 'security'],
+  province_officer: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'projects', 'spotChecks', 'bans', 'programs', 'security'],
   task_force_reviewer: ['home', 'myOrganization', 'taskForce', 'security'],
   expert: ['home', 'myOrganization', 'reviews', 'security'],
-  finance_officer: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'security'],
-  auditor: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'accounts', 'audit', 'security'],
-  administrator: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'programs', 'accounts', 'audit', 'outbox', 'security'],
+  finance_officer: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'projects', 'disbursements', 'security'],
+  auditor: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'projects', 'accounts', 'audit', 'security'],
+  administrator: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'projects', 'spotChecks', 'bans', 'programs', 'accounts', 'audit', 'outbox', 'security'],
 };
 
 let e2e: E2E;

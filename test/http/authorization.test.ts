@@ -19,9 +19,12 @@ import { applicationPath as applicationPathOf, type ApplicantSide, type Recipe, 
 import { selectionRecipes } from './authorization/selection.ts';
 import { reviewRecipes } from './authorization/review.ts';
 import { noticeRecipes } from './authorization/notices.ts';
+import { implementationRecipes } from './authorization/implementation.ts';
+import { fundingRecipes } from './authorization/funding.ts';
+import { oversightRecipes } from './authorization/oversight.ts';
 
 /** Recipe modules of later areas: each sets up its records once and names a request per route. */
-const MODULES: RecipeModule[] = [selectionRecipes, reviewRecipes, noticeRecipes];
+const MODULES: RecipeModule[] = [selectionRecipes, reviewRecipes, noticeRecipes, implementationRecipes, fundingRecipes, oversightRecipes];
 
 let p: TestPlatform;
 /** Where each role's test account lives: all in Hebei, the city ones in 石家庄. */

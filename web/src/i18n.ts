@@ -13,9 +13,15 @@ import reviewZh from './locales/review.zh-CN.json';
 import reviewEn from './locales/review.en.json';
 import noticeZh from './locales/notice.zh-CN.json';
 import noticeEn from './locales/notice.en.json';
+import implementationZh from './locales/implementation.zh-CN.json';
+import implementationEn from './locales/implementation.en.json';
+import fundingZh from './locales/funding.zh-CN.json';
+import fundingEn from './locales/funding.en.json';
+import oversightZh from './locales/oversight.zh-CN.json';
+import oversightEn from './locales/oversight.en.json';
 
-const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh };
-const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn };
+const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh, ...implementationZh, ...fundingZh, ...oversightZh };
+const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn, ...implementationEn, ...fundingEn, ...oversightEn };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -8,6 +8,10 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  AccountBookOutlined,
+  FileSearchOutlined,
+  ProjectOutlined,
+  StopOutlined,
   BranchesOutlined,
   ClusterOutlined,
   FormOutlined,
@@ -199,6 +203,46 @@ export const ROUTES: readonly AppRoute[] = [
     component: lazy(() => import('./pages/review/ReviewPage.tsx')),
   },
   {
+    path: '/projects',
+    id: 'projects',
+    ownId: 'myProjects',
+    area: 'app',
+    access: { action: 'project.read' },
+    menu: { icon: ProjectOutlined },
+    component: lazy(() => import('./pages/projects/ProjectsPage.tsx')),
+  },
+  {
+    path: '/projects/:id',
+    id: 'project',
+    area: 'app',
+    access: { action: 'project.read' },
+    component: lazy(() => import('./pages/project/ProjectPage.tsx')),
+  },
+  {
+    path: '/disbursements',
+    id: 'disbursements',
+    area: 'app',
+    access: { action: 'funds.disburse' },
+    menu: { icon: AccountBookOutlined },
+    component: lazy(() => import('./pages/disbursements/DisbursementsPage.tsx')),
+  },
+  {
+    path: '/spot-checks',
+    id: 'spotChecks',
+    area: 'app',
+    access: { action: 'oversight.manage' },
+    menu: { icon: FileSearchOutlined },
+    component: lazy(() => import('./pages/spot-checks/SpotChecksPage.tsx')),
+  },
+  {
+    path: '/bans',
+    id: 'bans',
+    area: 'app',
+    access: { action: 'oversight.manage' },
+    menu: { icon: StopOutlined },
+    component: lazy(() => import('./pages/bans/BansPage.tsx')),
+  },
+  {
     path: '/programs',
     id: 'programs',
     area: 'app',
@@ -255,6 +299,7 @@ export const ROUTES: readonly AppRoute[] = [
 
   // The public portal: open to anyone, in the main layout when signed in
   { path: '/public/notices', id: 'publicNotices', area: 'open', component: lazy(() => import('./pages/public-notices/PublicNoticesPage.tsx')) },
+  { path: '/public/titles', id: 'publicTitles', area: 'open', component: lazy(() => import('./pages/public-titles/PublicTitlesPage.tsx')) },
   { path: '/public/notices/:id', id: 'publicNotice', area: 'open', component: lazy(() => import('./pages/public-notice/PublicNoticePage.tsx')) },
 
   // Errors

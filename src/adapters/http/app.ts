@@ -22,11 +22,14 @@ import { applicantRoutes } from './routes/applicants.ts';
 import { selectionRoutes } from './routes/selection.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { noticeRoutes } from './routes/notices.ts';
+import { implementationRoutes } from './routes/implementation.ts';
+import { fundingRoutes } from './routes/funding.ts';
+import { oversightRoutes } from './routes/oversight.ts';
 import { authRoutes } from './routes/auth.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recordRoutes } from './routes/records.ts';
 
-export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes, ...reviewRoutes, ...noticeRoutes];
+export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes, ...reviewRoutes, ...noticeRoutes, ...implementationRoutes, ...fundingRoutes, ...oversightRoutes];
 
 export interface AppOptions {
   deps: Deps;

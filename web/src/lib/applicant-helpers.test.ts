@@ -8,9 +8,15 @@ import reviewZh from '../locales/review.zh-CN.json' with { type: 'json' };
 import reviewEn from '../locales/review.en.json' with { type: 'json' };
 import noticeZh from '../locales/notice.zh-CN.json' with { type: 'json' };
 import noticeEn from '../locales/notice.en.json' with { type: 'json' };
+import implementationZh from '../locales/implementation.zh-CN.json' with { type: 'json' };
+import implementationEn from '../locales/implementation.en.json' with { type: 'json' };
+import fundingZh from '../locales/funding.zh-CN.json' with { type: 'json' };
+import fundingEn from '../locales/funding.en.json' with { type: 'json' };
+import oversightZh from '../locales/oversight.zh-CN.json' with { type: 'json' };
+import oversightEn from '../locales/oversight.en.json' with { type: 'json' };
 
-const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh };
-const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn };
+const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh, ...implementationZh, ...fundingZh, ...oversightZh };
+const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn, ...implementationEn, ...fundingEn, ...oversightEn };
 import { fileNameOf } from '../api/client.ts';
 import { deadlineState } from './deadline.ts';
 import { directionName, directionTree, requirementsOf } from './definition.ts';

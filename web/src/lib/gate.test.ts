@@ -86,14 +86,14 @@ test('programs are managed by province officers and administrators, and read by 
 test('each role sees the menu its work needs', () => {
   const menus = Object.fromEntries(ROLES.map((role) => [role, menuFor(user(role)).map((r) => r.path)]));
   assert.deepEqual(menus, {
-    applicant: ['/', '/my-organization', '/profile', '/calls', '/applications', '/account/security'],
+    applicant: ['/', '/my-organization', '/profile', '/calls', '/applications', '/projects', '/account/security'],
     expert: ['/', '/my-organization', '/reviews', '/account/security'],
     task_force_reviewer: ['/', '/my-organization', '/task-force', '/account/security'],
-    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/recommendations', '/account/security'],
-    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/programs', '/account/security'],
-    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/account/security'],
-    auditor: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/accounts', '/audit', '/account/security'],
-    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
+    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/recommendations', '/projects', '/account/security'],
+    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/projects', '/spot-checks', '/bans', '/programs', '/account/security'],
+    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/projects', '/disbursements', '/account/security'],
+    auditor: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/projects', '/accounts', '/audit', '/account/security'],
+    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/projects', '/spot-checks', '/bans', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
   });
 });
 

@@ -7,10 +7,16 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_programs.ts';
 import * as m0003 from './0003_applications.ts';
 import * as m0004 from './0004_selection.ts';
+import * as m0005 from './0005_implementation.ts';
+import * as m0006 from './0006_funding.ts';
+import * as m0007 from './0007_oversight.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_programs': m0002,
   '0003_applications': m0003,
   '0004_selection': m0004,
+  '0005_implementation': m0005,
+  '0006_funding': m0006,
+  '0007_oversight': m0007,
 };

@@ -1,0 +1,4 @@
+/** Recipes of the funding routes. */
+import type { RecipeModule } from './world.ts';
+
+export const fundingRecipes: RecipeModule = async () => ({});

@@ -1,0 +1,4 @@
+/** Recipes of the implementation routes. */
+import type { RecipeModule } from './world.ts';
+
+export const implementationRecipes: RecipeModule = async () => ({});
