@@ -57,7 +57,7 @@ export async function startPlatform(opts: { secureCookies?: boolean } = {}): Pro
   await seedReferenceOrganizations(deps);
   const app = buildApp({
     deps,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     secureCookies: opts.secureCookies ?? false,
     trustProxy: true,
     health: async () => ({ database: handle.kind, migration: await currentMigration(handle.db) }),

@@ -202,7 +202,9 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
             sameSite: 'Lax',
             secure: opts.secureCookies,
             path: '/',
-            expires: absoluteExpiresAt,
+            // Max-Age from the platform's clock, not an Expires date: the session's end is the platform's
+            // time, which a browser's (or a test's moved) clock need not share.
+            maxAge: Math.max(0, Math.floor((absoluteExpiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
           }),
         clearSessionCookie: () => deleteCookie(c, cookieName, { path: '/', secure: opts.secureCookies }),
       });
