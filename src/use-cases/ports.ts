@@ -3,10 +3,12 @@
  * (src/adapters/postgres/repositories.ts, src/adapters/security/*). Use cases see only these.
  */
 import type { ProfileInput } from '../../contracts/applicants.ts';
+import type { OversightRepositories } from './oversight/ports.ts';
 import type { Actor, Scope } from '../core/access-policy.ts';
 import type { ProgramDefinition } from '../core/programs/definition.ts';
 import type { PasswordAgePolicy, Stage } from '../core/authentication.ts';
 import type { OrganizationKind, Role } from '../core/roles.ts';
+import type { FundingRepository } from './funding/rows.ts';
 
 export interface Clock {
   now(): Date;
@@ -360,6 +362,125 @@ export interface ObjectionRow {
   createdAt: Date;
 }
 
+export type ProjectStatus = 'agreement_pending' | 'implementing' | 'acceptance_requested' | 'initial_accepted' | 'rectifying' | 'accepted' | 'failed' | 'revoked';
+
+/** A selected application carried on as a project (src/adapters/postgres/project-repositories.ts). */
+export interface ProjectRow {
+  applicationId: string;
+  callId: string;
+  callTitle: string;
+  organizationId: string;
+  organizationPath: string[];
+  organizationName: string;
+  creditCode: string | null;
+  cityId: string | null;
+  cityName: string | null;
+  provinceId: string;
+  provinceName: string;
+  projectName: string;
+  programCode: string;
+  programVersion: number;
+  programName: { 'zh-CN': string; en: string };
+  /** The call's published definition. */
+  definition: unknown;
+  status: ProjectStatus;
+  selectedAt: Date;
+  agreementSignedAt: Date | null;
+  acceptedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface AgreementRow {
+  applicationId: string;
+  /** As entered (contracts/implementation.ts ImplementationPlan). */
+  plan: unknown;
+  planStatus: 'draft' | 'submitted' | 'returned' | 'approved';
+  planSubmittedAt: Date | null;
+  reviewComment: string | null;
+  reviewedAt: Date | null;
+  agreementNumber: string | null;
+  generatedAt: Date | null;
+  signedOn: string | null;
+  signatories: unknown;
+  updatedAt: Date;
+}
+
+export interface ProgressReportRow {
+  id: string;
+  applicationId: string;
+  period: string;
+  dueDate: string;
+  status: 'due' | 'submitted';
+  content: unknown;
+  submittedAt: Date | null;
+  comments: { role: string; by: string; at: string; comment: string }[];
+}
+
+export interface GuidanceVisitRow {
+  id: string;
+  applicationId: string;
+  organizationId: string;
+  organizationName: string;
+  visitDate: string;
+  place: string;
+  participants: string;
+  notes: string;
+  createdAt: Date;
+}
+
+export interface AcceptanceRow {
+  id: string;
+  applicationId: string;
+  round: number;
+  status: 'requested' | 'initial_passed' | 'initial_failed' | 'passed' | 'failed';
+  materials: unknown;
+  note: string | null;
+  requestedAt: Date;
+  initial: unknown;
+  final: unknown;
+  rectificationDeadline: string | null;
+  updatedAt: Date;
+}
+
+export interface ProjectEventRow {
+  at: Date;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  comment: string | null;
+}
+
+export interface ProjectRepositories {
+  findByApplication(applicationId: string): Promise<ProjectRow | undefined>;
+  /** Locks the project row for the rest of the transaction. */
+  findForUpdate(applicationId: string): Promise<ProjectRow | undefined>;
+  /** Creates the project of a 'selected' application when missing (status agreement_pending). */
+  ensure(applicationId: string, now: Date): Promise<ProjectRow>;
+  setStatus(applicationId: string, status: ProjectStatus, now: Date): Promise<void>;
+  setDates(applicationId: string, patch: { agreementSignedAt?: Date | null; acceptedAt?: Date | null }, now: Date): Promise<void>;
+  /** `today` (YYYY-MM-DD, Asia/Shanghai) counts the reports due before it and not submitted. */
+  list(
+    scope: Scope,
+    q: ListQuery & { q?: string; status?: string; callId?: string; sort?: 'updatedAt' | 'projectName' | 'organizationName' | 'status' | 'selectedAt'; today?: string; overdueOnly?: boolean },
+  ): Promise<{ rows: (ProjectRow & { overdueReports: number })[]; total: number }>;
+  agreement(applicationId: string): Promise<AgreementRow | undefined>;
+  saveAgreement(applicationId: string, patch: Partial<Omit<AgreementRow, 'applicationId' | 'updatedAt'>> & { reviewedBy?: string | null; signedBy?: string | null }, now: Date): Promise<AgreementRow>;
+  reports(applicationId: string): Promise<ProgressReportRow[]>;
+  findReport(id: string): Promise<ProgressReportRow | undefined>;
+  /** Adds the report of a period when missing. */
+  ensureReport(applicationId: string, period: string, dueDate: string, now: Date): Promise<void>;
+  updateReport(id: string, patch: Partial<Pick<ProgressReportRow, 'status' | 'content' | 'submittedAt' | 'comments'>> & { submittedBy?: string | null }, now: Date): Promise<void>;
+  visits(applicationId: string): Promise<GuidanceVisitRow[]>;
+  addVisit(row: Omit<GuidanceVisitRow, 'id' | 'organizationName' | 'createdAt'> & { recordedBy: string | null }, now: Date): Promise<string>;
+  acceptances(applicationId: string): Promise<AcceptanceRow[]>;
+  insertAcceptance(row: Pick<AcceptanceRow, 'applicationId' | 'round' | 'materials' | 'note'> & { requestedBy: string | null }, now: Date): Promise<string>;
+  updateAcceptance(id: string, patch: Partial<Pick<AcceptanceRow, 'status' | 'initial' | 'final' | 'rectificationDeadline' | 'materials' | 'note'>>, now: Date): Promise<void>;
+  addEvent(row: { applicationId: string; kind: string; fromStatus: string | null; toStatus: string | null; actorId: string | null; actorName: string | null; actorRole: string | null; comment: string | null; at: Date }): Promise<void>;
+  events(applicationId: string): Promise<ProjectEventRow[]>;
+}
+
 export interface ListQuery {
   page: number;
   pageSize: number;
@@ -568,6 +689,10 @@ export interface Repositories {
     update(id: string, patch: Partial<Pick<ObjectionRow, 'status' | 'outcome' | 'handledBy' | 'handledAt'>>): Promise<void>;
     countFromIp(ip: string, since: Date): Promise<number>;
   };
+  /** The investment ledger, subsidy, tranches, disbursements and recoveries (src/adapters/postgres/funding-repositories.ts). */
+  funding: FundingRepository;
+  oversight: OversightRepositories;
+  projects: ProjectRepositories;
   audit: {
     append(row: Omit<AuditEventRow, 'id' | 'hash'>): Promise<string>;
     list(

@@ -17,7 +17,10 @@ import type {
   UnitOfWork,
 } from '../../use-cases/ports.ts';
 import { makeApplicantRepositories } from './applicant-repositories.ts';
+import { makeOversightRepositories } from './oversight-repositories.ts';
 import { makeSelectionRepositories } from './selection-repositories.ts';
+import { makeFundingRepositories } from './funding-repositories.ts';
+import { makeProjectRepositories } from './project-repositories.ts';
 import type { AccountTable, Database, OrganizationTable, SessionTable } from './schema.ts';
 
 const toOrganization = (r: Selectable<OrganizationTable>): OrganizationRow => ({
@@ -145,6 +148,9 @@ export function makeRepositories(db: Kysely<Database>): Repositories {
   return {
     ...makeApplicantRepositories(db),
     ...makeSelectionRepositories(db),
+    ...makeFundingRepositories(db),
+    ...makeProjectRepositories(db),
+    ...makeOversightRepositories(db),
     organizations: {
       async findById(id) {
         const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();

@@ -15,6 +15,7 @@ import type { ApplicationEventRow, ApplicationRow, AttachmentRow, Deps, ListQuer
 import { shanghaiToday } from '../programs/programs.ts';
 import { authorize, authorizeList, recordAudit, type ActingContext } from '../support.ts';
 import { APPLICATION, CALL, currentProfile, factsOfProfile, loadOrThrow, notifyOrganization, publishedDefinition, requireProfile } from './common.ts';
+import { activeBanOf, rulesWithBan } from '../oversight/bans.ts';
 import { callStatus } from './calls.ts';
 
 export interface ApplicationView {
@@ -209,7 +210,8 @@ export async function precheckApplication(deps: Deps, ctx: RequestContext, id: s
     const profile = frozen ? { data: frozen.data as never } : await currentProfile(repos, row.organizationId);
     const attachments = await repos.attachments.forApplication(id);
     const today = shanghaiToday(deps.clock.now());
-    return { ...precheck(definition, factsOfProfile(profile?.data ?? null), row.formData, new Set(attachments.map((a) => a.requirementId)), today), profileComplete: profile !== null, today };
+    const ban = await activeBanOf(repos, row.organizationId, row.programCode, today);
+    return { ...precheck(rulesWithBan(definition, ban), factsOfProfile(profile?.data ?? null, ban?.lastDay), row.formData, new Set(attachments.map((a) => a.requirementId)), today), profileComplete: profile !== null, today };
   });
 }
 
@@ -235,14 +237,15 @@ export async function submitApplication(deps: Deps, ctx: RequestContext, id: str
     const attachments = await repos.attachments.forApplication(id);
     const present = new Set(attachments.map((a) => a.requirementId));
     const today = shanghaiToday(now);
-    const applicant = factsOfProfile(profile.data);
+    const ban = await activeBanOf(repos, row.organizationId, row.programCode, today);
+    const applicant = factsOfProfile(profile.data, ban?.lastDay);
     const issues = [...validateFormData(definition, formData, 'submit'), ...missingAttachments(definition, formData, applicant, present, today)];
     if (issues.length) {
       throw new DomainError('validation', 'validation_failed', { 'zh-CN': `还有 ${issues.length} 处需要填写或修改`, en: `${issues.length} item(s) need to be completed or corrected` }, issues);
     }
     const max = definition.perApplicant.maxApplications;
     if (max !== undefined && (await repos.applications.countActive(row.organizationId, row.callId)) > max) throw limitReached(max, definition.perApplicant.citation);
-    const evaluation: Evaluation = evaluateRules(definition, { applicant, application: applicationFacts(definition, formData, present).facts, today });
+    const evaluation: Evaluation = evaluateRules(rulesWithBan(definition, ban), { applicant, application: applicationFacts(definition, formData, present).facts, today });
     if (!evaluation.eligible) {
       const blocking = evaluation.outcomes.filter((o) => o.blocking);
       throw new DomainError('conflict', 'not_eligible', NOT_ELIGIBLE, [], {

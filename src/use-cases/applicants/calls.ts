@@ -10,6 +10,7 @@ import type { CallRow, Deps, ListQuery, RequestContext } from '../ports.ts';
 import { shanghaiToday } from '../programs/programs.ts';
 import { authorize, authorizeList, recordAudit } from '../support.ts';
 import { CALL, currentProfile, factsOfProfile, loadOrThrow, publishedDefinition } from './common.ts';
+import { activeBanOf, rulesWithBan } from '../oversight/bans.ts';
 
 export type CallStatus = 'draft' | 'scheduled' | 'open' | 'closed';
 
@@ -69,7 +70,8 @@ export async function precheckCall(deps: Deps, ctx: RequestContext, id: string):
     const definition = publishedDefinition(call.programCode, call.programVersion, call.definition);
     const profile = await currentProfile(repos, acting.actor.organizationId);
     const today = shanghaiToday(deps.clock.now());
-    return { ...precheck(definition, factsOfProfile(profile?.data ?? null), {}, new Set(), today), profileComplete: profile !== null, today };
+    const ban = await activeBanOf(repos, acting.actor.organizationId, call.programCode, today);
+    return { ...precheck(rulesWithBan(definition, ban), factsOfProfile(profile?.data ?? null, ban?.lastDay), {}, new Set(), today), profileComplete: profile !== null, today };
   });
 }
 

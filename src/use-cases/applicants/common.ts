@@ -29,8 +29,9 @@ export const CALL: Messages = { 'zh-CN': '申报通知', en: 'Call' };
 /** Application bans arrive with sanctions (issue 6); until one is recorded there is none. */
 export const NO_BAN = '';
 
-export function factsOfProfile(profile: ProfileInput | null): RuleInput {
-  return profile ? applicantFacts(profile, NO_BAN) : {};
+/** `bannedUntil`: the last day of the organization's application ban in force (src/use-cases/oversight/bans.ts activeBanOf). */
+export function factsOfProfile(profile: ProfileInput | null, bannedUntil: string = NO_BAN): RuleInput {
+  return profile ? applicantFacts(profile, bannedUntil) : {};
 }
 
 export async function currentProfile(repos: Repositories, organizationId: string): Promise<{ id: string; version: number; data: ProfileInput } | null> {

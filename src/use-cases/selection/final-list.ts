@@ -38,6 +38,7 @@ export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: 
       const next = transition('select', row.state as ApplicationState);
       await repos.applications.update(row.id, { state: next }, now);
       await repos.applications.addEvent({ applicationId: row.id, fromState: row.state, toState: next, actorId: acting.actor.accountId, actorName: acting.actor.name, actorRole: acting.actor.role, comment: `正式入选（${documentNumber}）`, at: now });
+      await repos.projects.ensure(row.id, now); // the project (agreement, progress, acceptance) starts here
       await recordAudit(repos, ctx, deps.clock, { action: 'application.selected', entityType: 'application', entityId: row.id, organizationId: row.organizationId, before: { state: row.state }, after: { state: next, documentNumber } });
       const message = {
         kind: 'application.selected',
