@@ -10,9 +10,7 @@ import mammoth from 'mammoth';
 import { Document, Packer, Paragraph } from 'docx';
 import type { ProfileInput } from '../../contracts/applicants.ts';
 import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { pdfConverterAvailable } from '../../src/adapters/documents/pdf.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 const CODE = 'hebei-2016-internet-plus';
@@ -70,9 +68,7 @@ async function enterpriseWithProfile(cityCode: string, name: string, profile: Pa
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await province.signIn(await p.account('province_officer', '130000-miit'));
   city = p.client();

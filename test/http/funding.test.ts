@@ -7,9 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { createRecovery } from '../../src/use-cases/funding/recovery.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -35,9 +33,7 @@ async function audits(action: string, entityId?: string) {
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await province.signIn(await p.account('province_officer', '130000-miit'));
   finance = p.client();

@@ -7,8 +7,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import mammoth from 'mammoth';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -72,9 +70,7 @@ async function audited(action: string, entityId?: string) {
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await signIn(province, await p.account('province_officer', '130000-miit'));
   city = p.client();

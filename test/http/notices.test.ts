@@ -4,8 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { PROFILE, pdfBytes, submittedApplication } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
@@ -28,9 +26,7 @@ async function auditActions(): Promise<string[]> {
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await province.signIn(await p.account('province_officer', '130000-miit'));
   city = p.client();

@@ -8,11 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { pdfConverterAvailable } from '../../src/adapters/documents/pdf.ts';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
 import { submitApplication } from '../../src/use-cases/applicants/applications.ts';
 import { precheckCall } from '../../src/use-cases/applicants/calls.ts';
 import { awardTitle } from '../../src/use-cases/oversight/titles.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import type { RequestContext } from '../../src/use-cases/ports.ts';
 import { FORM, PROFILE, fillAndSubmit } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
@@ -65,9 +63,7 @@ async function acceptedProject(id: string): Promise<void> {
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await province.signIn(await p.account('province_officer', '130000-miit'));
   callId = await call('hebei-2016-internet-plus', '2026年度“互联网+”制造业试点示范申报', '2026-04-30');

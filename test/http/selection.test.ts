@@ -5,8 +5,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { submittedApplication } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
@@ -30,9 +28,7 @@ async function passCityReview(client: Client, id: string) {
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await province.signIn(await p.account('province_officer', '130000-miit'));
   city = p.client();

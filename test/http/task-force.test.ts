@@ -5,8 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
-import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -29,9 +27,7 @@ async function passedApplication(name: string, industry: string): Promise<string
 }
 
 before(async () => {
-  p = await startPlatform();
-  const { definitions, samples } = programFilesToLoad();
-  await syncProgramFiles(p.deps, definitions, samples);
+  p = await startPlatform({ programs: true });
   province = p.client();
   await province.signIn(await p.account('province_officer', '370000-miit'));
   city = p.client();

@@ -11,6 +11,8 @@ import { buildApp } from '../../src/adapters/http/app.ts';
 import { currentMigration } from '../../src/adapters/postgres/migrate.ts';
 import { totpCode } from '../../src/adapters/security/security.ts';
 import type { Role } from '../../src/core/roles.ts';
+import { programFilesToLoad } from '../../src/adapters/programs/files.ts';
+import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { makeDeps } from '../../src/main/compose.ts';
 import type { AccountRow, Clock, Deps, OrganizationRow } from '../../src/use-cases/ports.ts';
 import { seedReferenceOrganizations } from '../../src/use-cases/seed.ts';
@@ -49,7 +51,11 @@ export interface TestPlatform {
 
 let counter = 0;
 
-export async function startPlatform(opts: { secureCookies?: boolean } = {}): Promise<TestPlatform> {
+/**
+ * A fresh platform; with `programs: true` the five program definitions (and their samples) from
+ * programs/ are loaded as published versions, as the server does at start.
+ */
+export async function startPlatform(opts: { secureCookies?: boolean; programs?: boolean } = {}): Promise<TestPlatform> {
   const handle = await freshDatabase();
   const clock = new TestClock();
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-files-'));
@@ -118,6 +124,10 @@ export async function startPlatform(opts: { secureCookies?: boolean } = {}): Pro
       fs.rmSync(files, { recursive: true, force: true });
     },
   };
+  if (opts.programs) {
+    const { definitions, samples } = programFilesToLoad();
+    await syncProgramFiles(deps, definitions, samples);
+  }
   return platform;
 }
 
