@@ -116,6 +116,10 @@ function Acceptance({ projectId, a }: { projectId: string; a: AcceptanceView }) 
             form={decisionForm}
             layout="vertical"
             initialValues={{ passed: true, experts: [] }}
+            // A decision is given with its button only: Enter in a field (confirming a typed date) must not submit it.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+            }}
             onFinish={(v) => decide.mutate({ passed: v.passed, opinion: v.opinion, experts: v.experts ?? [], ...(v.rectificationDeadline ? { rectificationDeadline: v.rectificationDeadline.format('YYYY-MM-DD') } : {}) })}
           >
             <Form.Item name="passed" label={t('acceptance.result')}>

@@ -1,0 +1,279 @@
+/**
+ * Browser test of a project after the final list (issue 6), on Hebei's 2016 “Internet+” pilots (000):
+ * the demo enterprise's application is taken through the whole selection over the API; then, in the
+ * browser, (a) the applicant fills and submits the implementation plan, the province approves it and
+ * records the signing, fixes the subsidy (creating the tranches), and the finance officer approves and
+ * records the first tranche on /disbursements, which then shows as disbursed; (b) the applicant
+ * requests acceptance with its materials, the city passes the initial acceptance, the province fails
+ * it with a rectification deadline, the applicant resubmits, the province passes it, and the
+ * oversight tab shows the title with its certificate (a PDF).
+ * The real server (`src/main/server.ts`) on a fresh data folder, driven by Debian's Chromium.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from '../support/e2e.ts';
+import { signInStaff, shareSession, remoteClient, type Staff } from '../support/remote.ts';
+import { FORM, fillAndSubmit } from '../support/applicants.ts';
+import type { Client } from '../support/platform.ts';
+
+const PROGRAM_CODE = 'hebei-2016-internet-plus';
+const DESKTOP = { width: 1366, height: 768 };
+const DAY = 24 * 60 * 60 * 1000;
+const CHECKLIST = ['identity', 'seals', 'investment', 'declarations', 'onsite'].map((id) => ({ id, checked: true, note: '已核实' }));
+const PROJECT_NAME = '示范智能装备数字化车间项目';
+
+let e2e: E2E;
+let BASE = '';
+const demo = new Map<string, { email: string; password: string }>();
+let province: Staff;
+let city: Staff;
+let finance: Staff;
+let applicant: Client;
+let callId = '';
+let projectId = '';
+
+const now = () => e2e.now();
+/** The server's date in Asia/Shanghai, YYYY-MM-DD. */
+const today = (plusDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now().getTime() + plusDays * DAY));
+
+function ok(r: { status: number; body: unknown }, status: number, what: string) {
+  assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body).slice(0, 600)}`);
+}
+
+async function signInApplicant(): Promise<Client> {
+  const c = remoteClient(BASE, now);
+  ok(await c.post('/api/auth/login', demo.get('applicant')!), 200, 'applicant sign-in');
+  return c;
+}
+
+/** Everyone signs in again after the server's clock moved (sessions expire). */
+async function moveClock(days: number) {
+  e2e.moveClock(days * DAY);
+  province = await signInStaff(BASE, now, { email: province.email, password: province.password, secret: province.secret });
+  city = await signInStaff(BASE, now, { email: city.email, password: city.password, secret: city.secret });
+  finance = await signInStaff(BASE, now, { email: finance.email, password: finance.password, secret: finance.secret });
+  applicant = await signInApplicant();
+}
+
+before(async () => {
+  e2e = await startE2E(4900);
+  BASE = e2e.base;
+  for (const m of e2e.output().matchAll(/^\s*DEMO (\w+)\s+(\S+)\s+(\S+)/gm)) demo.set(m[1]!, { email: m[2]!, password: m[3]! });
+  province = await signInStaff(BASE, now, demo.get('province_officer')!);
+  city = await signInStaff(BASE, now, demo.get('city_officer')!);
+  finance = await signInStaff(BASE, now, demo.get('finance_officer')!);
+  const expert = await signInStaff(BASE, now, demo.get('expert')!);
+  ok(await province.client.post('/api/experts', { name: '陈静', title: '教授级高级工程师', organizationName: '燕山大学', cityName: '秦皇岛市', tags: ['智能制造', '工业互联网'], email: expert.email }), 201, 'expert in the pool');
+
+  const calls = await province.client.get(`/api/calls?programCode=${PROGRAM_CODE}`);
+  const call = (calls.body.items as { id: string; programCode: string; status: string }[]).find((c) => c.programCode === PROGRAM_CODE && c.status === 'open');
+  assert.ok(call, `the demo call of the program is open: ${JSON.stringify(calls.body).slice(0, 600)}`);
+  callId = call.id;
+  ok(await province.client.put(`/api/calls/${callId}/quotas`, { quotaTable: { '130100': 1 }, threshold: null }), 200, 'quotas');
+
+  applicant = await signInApplicant();
+  const id = await fillAndSubmit(applicant, callId, { application: { ...FORM.application, projectName: PROJECT_NAME, startDate: '2027-01-01', completionDate: '2028-12-31' } });
+
+  // The selection, over the API.
+  ok(await city.client.post(`/api/applications/${id}/start-review`), 200, 'start review');
+  ok(await city.client.post(`/api/applications/${id}/city-decision`, { decision: 'pass', checklist: CHECKLIST }), 200, 'city decision');
+  ok(await city.client.request('PUT', `/api/calls/${callId}/recommendation/items/${id}`), 200, 'recommend');
+  ok(await city.client.post(`/api/calls/${callId}/recommendation/submit`, { documentNumber: '石工信〔2026〕88号' }), 200, 'submit the list');
+  ok(await province.client.post(`/api/applications/${id}/policy-decision`, { decision: 'pass' }), 200, 'policy decision');
+  const run = await province.client.post(`/api/calls/${callId}/assignment-runs`, { perApplication: 1 });
+  assert.ok(run.status === 200 || run.status === 201 || run.status === 202, `assignment run: ${JSON.stringify(run.body)}`);
+  let status = run.body.status as string;
+  for (let i = 0; i < 300 && status === 'running'; i += 1) {
+    await new Promise((r) => setTimeout(r, 200));
+    status = (await province.client.get(`/api/assignment-runs/${run.body.id}`)).body.status;
+  }
+  assert.notEqual(status, 'running', 'the assignment run finished');
+  ok(await province.client.post(`/api/assignment-runs/${run.body.id}/apply`), 200, 'apply the assignment');
+  const reviews = await expert.client.get('/api/reviews');
+  ok(reviews, 200, 'the expert’s reviews');
+  for (const r of reviews.body.items as { id: string }[]) {
+    ok(await expert.client.post(`/api/reviews/${r.id}/declaration`, { conflict: false }), 200, 'declaration');
+    ok(await expert.client.post(`/api/reviews/${r.id}/submit`, { scores: { overall: 85 }, comment: '项目建设基础较好，技术路线可行，建议支持。' }), 200, 'scores');
+  }
+  ok(await province.client.post(`/api/calls/${callId}/close-scoring`), 200, 'close scoring');
+  ok(await province.client.get(`/api/calls/${callId}/decision`), 200, 'the proposed decision');
+  ok(await province.client.post(`/api/calls/${callId}/decision`, { shortlist: [id], reasons: {} }), 200, 'decision');
+  const notice = await province.client.get(`/api/calls/${callId}/notice`);
+  ok(await province.client.put(`/api/calls/${callId}/notice`, { title: notice.body.title, body: notice.body.body ?? '现予以公示。', contact: { name: '省工业和信息化厅信息化推进处', phone: '0311-87801234', email: null } }), 200, 'notice');
+  ok(await province.client.post(`/api/calls/${callId}/notice/publish`), 200, 'publish the notice');
+  await moveClock(21);
+  ok(await province.client.post(`/api/calls/${callId}/final-list`, { documentNumber: '冀工信〔2027〕5号' }), 200, 'final list');
+
+  const projects = await applicant.get('/api/projects');
+  ok(projects, 200, 'the applicant’s projects');
+  const mine = (projects.body.items as { id: string; projectName: string }[]).find((x) => x.projectName === PROJECT_NAME);
+  assert.ok(mine, `the project is listed: ${JSON.stringify(projects.body).slice(0, 400)}`);
+  projectId = mine.id;
+  assert.equal(projectId, id, 'the project id is the application id');
+});
+after(() => e2e?.stop());
+
+async function openAs(client: Client, page: Page, path: string) {
+  await shareSession(client, page.context(), BASE);
+  await page.goto(`${BASE}${path}`);
+}
+
+async function openTab(page: Page, key: string) {
+  await page.getByTestId(`project-tab-${key}`).click();
+}
+
+/** The input(s) of an antd picker, whether the test id sits on the input or on its wrapper. */
+function pickerInputs(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`);
+}
+
+async function pickDate(page: Page, testId: string, date: string, index = 0) {
+  const input = pickerInputs(page, testId).nth(index);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+const projectStatus = async () => (await province.client.get(`/api/projects/${projectId}`)).body.status as string;
+
+test('(a) from the agreement to the first tranche recorded by finance', { timeout: 240_000 }, async () => {
+  await e2e.inBrowser('projects-plan', DESKTOP, async (page) => {
+    await openAs(applicant, page, `/projects/${projectId}`);
+    await page.getByTestId('plan-form').waitFor({ timeout: 20_000 });
+    await page.getByTestId('plan-goals').fill('建成覆盖主要产线的工业互联网平台，设备联网率达到90%以上。');
+    await pickDate(page, 'plan-period', '2027-01-01', 0);
+    await pickDate(page, 'plan-period', '2028-06-30', 1);
+    await page.getByTestId('plan-milestone-name-0').fill('平台上线试运行');
+    await pickDate(page, 'plan-milestone-date-0', '2027-06-30');
+    await page.getByTestId('plan-budget-amount-0').fill('300');
+    await page.getByTestId('plan-indicator-name-0').fill('设备联网率');
+    await page.getByTestId('plan-indicator-target-0').fill('90');
+    await page.getByTestId('plan-indicator-unit-0').fill('%');
+    await page.getByTestId('plan-submit').click();
+    await page.getByTestId('plan-form').waitFor({ state: 'detached', timeout: 15_000 });
+    const agreement = await applicant.get(`/api/projects/${projectId}/agreement`);
+    assert.equal(agreement.body.planStatus, 'submitted', JSON.stringify(agreement.body).slice(0, 400));
+    assert.equal(agreement.body.budgetTotalFen, 300_000_000, 'the budget in 万元 is stored in fen');
+  });
+
+  await e2e.inBrowser('projects-agreement', DESKTOP, async (page) => {
+    await openAs(province.client, page, `/projects/${projectId}`);
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('agreement-download').waitFor({ timeout: 15_000 });
+    await pickDate(page, 'sign-date', today());
+    await page.getByTestId('sign-province').fill('张处长');
+    await page.getByTestId('sign-enterprise').fill('王总');
+    await page.getByTestId('sign-submit').click();
+    await page.getByTestId('sign-form').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal(await projectStatus(), 'implementing');
+  });
+
+  // An eligible invoice in the ledger (the applicant's bookkeeping, prepared over the API).
+  ok(await applicant.post(`/api/projects/${projectId}/invoices`, { number: '13001234', issuedOn: '2026-06-01', sellerName: '河北自动化设备有限公司', sellerCreditCode: '', amountFen: 200_000_000, taxFen: 26_000_000, category: 'automation-equipment' }), 201, 'invoice');
+
+  await e2e.inBrowser('projects-subsidy', DESKTOP, async (page) => {
+    await openAs(province.client, page, `/projects/${projectId}`);
+    await openTab(page, 'funds');
+    await page.getByTestId('subsidy-fix-card').waitFor({ timeout: 15_000 });
+    await page.getByTestId('subsidy-fix-submit').click();
+    await page.getByTestId('tranche-status-on-selection').waitFor({ timeout: 15_000 });
+    await page.getByTestId('subsidy-card').waitFor({ timeout: 15_000 });
+  });
+  const funds = await province.client.get(`/api/projects/${projectId}/funds`);
+  ok(funds, 200, 'funds');
+  const tranches = funds.body.tranches as { id: string; trancheCode: string; status: string; releasable: boolean; amountFen: number }[];
+  assert.ok(tranches.length >= 2, `tranches created: ${JSON.stringify(tranches)}`);
+  const first = tranches.find((x) => x.releasable);
+  assert.ok(first, `the first tranche is releasable: ${JSON.stringify(tranches)}`);
+  assert.ok(first.amountFen > 0, `the first tranche has an amount: ${first.amountFen}`);
+
+  await e2e.inBrowser('projects-disbursement', DESKTOP, async (page) => {
+    await openAs(finance.client, page, '/disbursements');
+    await page.getByTestId(`disbursement-record-${first.id}`).click();
+    await page.getByTestId('disbursement-paid-on').fill(today());
+    await page.getByTestId('disbursement-voucher').fill('CZ-2026-001');
+    await page.getByTestId('disbursement-submit').click();
+    await page.getByTestId(`disbursement-record-${first.id}`).waitFor({ state: 'detached', timeout: 15_000 });
+    await openAs(finance.client, page, `/projects/${projectId}`);
+    await openTab(page, 'funds');
+    const cell = page.getByTestId(`tranche-status-${first.trancheCode}`);
+    await cell.waitFor({ timeout: 15_000 });
+    const row = page.locator('tr', { has: cell });
+    await row.getByText('CZ-2026-001').waitFor({ timeout: 15_000 });
+    assert.match((await cell.textContent()) ?? '', /已拨付/, 'the tranche shows as disbursed');
+  });
+  const after = await finance.client.get(`/api/projects/${projectId}/funds`);
+  const paid = (after.body.tranches as { id: string; status: string; voucherNumber: string | null }[]).find((x) => x.id === first.id)!;
+  assert.equal(paid.status, 'disbursed');
+  assert.equal(paid.voucherNumber, 'CZ-2026-001');
+});
+
+test('(b) from a failed acceptance through rectification to a passed second acceptance and the title certificate', { timeout: 240_000 }, async () => {
+  const acceptance = await applicant.get(`/api/projects/${projectId}/acceptance`);
+  ok(acceptance, 200, 'acceptance view');
+  const materials = (acceptance.body.config.materials as { id: string }[]).map((m) => m.id);
+  assert.ok(materials.length > 0, 'the program names acceptance materials');
+
+  const request = async (page: Page, note: string) => {
+    await openAs(applicant, page, `/projects/${projectId}`);
+    await openTab(page, 'acceptance');
+    await page.getByTestId('acceptance-request').waitFor({ timeout: 15_000 });
+    for (const m of materials) await page.getByTestId(`acceptance-material-${m}`).fill(`${m}.pdf`);
+    await page.getByTestId('acceptance-note').fill(note);
+    await page.getByTestId('acceptance-request').click();
+    await page.getByTestId('acceptance-request').waitFor({ state: 'detached', timeout: 15_000 });
+  };
+  const decide = async (page: Page, staff: Staff, passed: boolean, opinion: string, deadline?: string) => {
+    await openAs(staff.client, page, `/projects/${projectId}`);
+    await openTab(page, 'acceptance');
+    await page.getByTestId('acceptance-decide').waitFor({ timeout: 15_000 });
+    if (!passed) await page.getByTestId('acceptance-result').getByText('不通过').click();
+    await page.getByTestId('acceptance-opinion').fill(opinion);
+    if (deadline) await pickDate(page, 'acceptance-deadline', deadline);
+    // Enter confirms the typed date but does not submit the decision: only its button does.
+    assert.equal(await page.getByTestId('acceptance-decide').count(), 1, 'the decision is still open after Enter in the date field');
+    await page.getByTestId('acceptance-decide').click();
+    await page.getByTestId('acceptance-decide').waitFor({ state: 'detached', timeout: 15_000 });
+  };
+
+  await e2e.inBrowser('projects-acceptance-request', DESKTOP, (page) => request(page, '项目已按期完成'));
+  await e2e.inBrowser('projects-acceptance-city', DESKTOP, (page) => decide(page, city, true, '资料齐全，同意上报省厅验收'));
+  assert.equal(await projectStatus(), 'initial_accepted');
+  const deadline = today(60);
+  await e2e.inBrowser('projects-acceptance-fail', DESKTOP, async (page) => {
+    await decide(page, province, false, '设备联网率未达到90%，限期整改', deadline);
+    await page.getByTestId('acceptance-round-1-status').waitFor({ timeout: 15_000 });
+  });
+  assert.equal(await projectStatus(), 'rectifying');
+  const failed = await province.client.get(`/api/projects/${projectId}/acceptance`);
+  assert.equal(failed.body.rounds[0].rectificationDeadline, deadline, 'the deadline is recorded');
+
+  await e2e.inBrowser('projects-acceptance-resubmit', DESKTOP, (page) => request(page, '已完成整改，联网率92%'));
+  await e2e.inBrowser('projects-acceptance-pass', DESKTOP, async (page) => {
+    await decide(page, province, true, '整改到位，同意通过验收');
+    await page.getByTestId('acceptance-round-2-status').waitFor({ timeout: 15_000 });
+  });
+  assert.equal(await projectStatus(), 'accepted');
+  const rounds = (await province.client.get(`/api/projects/${projectId}/acceptance`)).body.rounds as { status: string }[];
+  assert.deepEqual(rounds.map((r) => r.status), ['failed', 'passed'], 'a failed round, then a passed one');
+
+  await e2e.inBrowser('projects-title', DESKTOP, async (page) => {
+    await openAs(applicant, page, `/projects/${projectId}`);
+    await openTab(page, 'oversight');
+    await page.getByTestId('oversight-tab').waitFor({ timeout: 15_000 });
+    const title = page.locator('[data-testid^="oversight-title-"]').first();
+    await title.waitFor({ timeout: 15_000 });
+    const pdf = page.waitForResponse((r) => r.url().includes('/certificate.pdf'), { timeout: 90_000 });
+    const download = page.waitForEvent('download', { timeout: 90_000 }).catch(() => null);
+    await title.getByTestId('oversight-certificate').click();
+    const response = await pdf;
+    assert.equal(response.status(), 200, `the certificate: ${response.status()}`);
+    const started = await download;
+    assert.ok(started, 'the download starts');
+    const file = await started.path();
+    const bytes = fs.readFileSync(file);
+    assert.equal(bytes.subarray(0, 4).toString('latin1'), '%PDF', `the downloaded certificate (${started.suggestedFilename()}, ${bytes.length} bytes) is a PDF`);
+  });
+});
