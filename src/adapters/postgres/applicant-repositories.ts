@@ -2,6 +2,7 @@
  * Repositories of the applicant's side: profiles, calls, applications and their timeline,
  * attachments, staged uploads and notifications. SQL only; shapes from src/use-cases/ports.ts.
  */
+import { scopeCondition } from './scope.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Scope } from '../../core/access-policy.ts';
 import type { ApplicationRow, AttachmentRow, CallRow, NotificationRow, ProfileRow, Repositories, UploadRow } from '../../use-cases/ports.ts';
@@ -185,16 +186,7 @@ const toApplication = (r: ApplicationSelect): ApplicationRow => ({
 export { applicationQuery, toApplication };
 
 function applicationScope<QB extends ReturnType<typeof applicationQuery>>(qb: QB, scope: Scope): QB {
-  switch (scope.kind) {
-    case 'all':
-      return qb;
-    case 'none':
-      return qb.where(sql<boolean>`false`) as QB;
-    case 'subtree':
-      return qb.where(sql<boolean>`organization.path @> array[${scope.rootId}]::bigint[]`) as QB;
-    case 'own':
-      return qb.where('a.organization_id', '=', scope.organizationId) as QB;
-  }
+  return scope.kind === 'all' ? qb : (qb.where(scopeCondition(scope, sql.ref('organization.path'), sql.ref('a.organization_id'))) as QB);
 }
 
 const profileQuery = (db: Kysely<Database>) =>

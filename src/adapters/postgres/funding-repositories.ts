@@ -3,6 +3,7 @@
  * disbursements, recoveries and repayments. SQL only; shapes from src/use-cases/funding/rows.ts.
  * The tables (migration 0006) are queried through `sql` so the shared schema file stays untouched.
  */
+import { scopeCondition } from './scope.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Scope } from '../../core/access-policy.ts';
 import type { Messages } from '../../core/errors.ts';
@@ -78,18 +79,7 @@ const toTranche = (r: Row): TrancheRow => ({
 const trancheSelect = sql`t.*, acc.display_name as approved_by_name`;
 const trancheFrom = sql`tranche t left join account acc on acc.id = t.approved_by`;
 
-function scopeWhere(scope: Scope): RawBuilder<unknown> {
-  switch (scope.kind) {
-    case 'all':
-      return sql`true`;
-    case 'none':
-      return sql`false`;
-    case 'subtree':
-      return sql`o.path @> array[${scope.rootId}]::bigint[]`;
-    case 'own':
-      return sql`a.organization_id = ${scope.organizationId}`;
-  }
-}
+const scopeWhere = (scope: Scope) => scopeCondition(scope, sql.ref('o.path'), sql.ref('a.organization_id'));
 
 export function makeFundingRepositories(db: Kysely<Database>): Pick<Repositories, 'funding'> {
   const rows = async (q: RawBuilder<unknown>): Promise<Row[]> => (await q.execute(db)).rows as Row[];

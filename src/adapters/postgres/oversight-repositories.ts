@@ -2,6 +2,7 @@
  * Repositories of oversight: titles, spot checks with findings, sanctions and application bans.
  * SQL only; shapes from src/use-cases/oversight/ports.ts. Dates (date columns) travel as YYYY-MM-DD text.
  */
+import { scopeCondition } from './scope.ts';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { BanRow, Bilingual, Finding, OversightRepositories, SanctionRow, SpotCheckItemRow, SpotCheckRow, TitleRow } from '../../use-cases/oversight/ports.ts';
 import type { Scope } from '../../core/access-policy.ts';
@@ -143,18 +144,7 @@ const toBan = (r: Raw): BanRow => ({
   createdAt: r.created_at as Date,
 });
 
-const scopeWhere = (scope: Scope): RawBuilder<unknown> => {
-  switch (scope.kind) {
-    case 'all':
-      return sql`true`;
-    case 'none':
-      return sql`false`;
-    case 'subtree':
-      return sql`o.path @> array[${scope.rootId}]::bigint[]`;
-    case 'own':
-      return sql`o.id = ${scope.organizationId}`;
-  }
-};
+const scopeWhere = (scope: Scope) => scopeCondition(scope, sql.ref('o.path'), sql.ref('o.id'));
 
 export function makeOversightRepositories(db: Kysely<Database>): Pick<Repositories, 'oversight'> {
   const oversight: OversightRepositories = {

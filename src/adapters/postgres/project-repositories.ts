@@ -3,6 +3,7 @@
  * plan and agreement, progress reports, guidance visits, acceptance rounds and the project timeline.
  * SQL only; shapes from ports.ts. The tables come from migration 0005_implementation.
  */
+import { scopeCondition } from './scope.ts';
 import { sql, type ColumnType, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Scope } from '../../core/access-policy.ts';
 import type { AcceptanceRow, AgreementRow, ProgressReportRow, ProjectRepositories, ProjectRow, ProjectStatus, Repositories } from '../../use-cases/ports.ts';
@@ -167,16 +168,7 @@ const toProject = (r: ProjectSelect): ProjectRow => ({
 });
 
 function projectScope<QB extends ReturnType<typeof projectQuery>>(qb: QB, scope: Scope): QB {
-  switch (scope.kind) {
-    case 'all':
-      return qb;
-    case 'none':
-      return qb.where(sql<boolean>`false`) as QB;
-    case 'subtree':
-      return qb.where(sql<boolean>`organization.path @> array[${scope.rootId}]::bigint[]`) as QB;
-    case 'own':
-      return qb.where('pj.organization_id', '=', scope.organizationId) as QB;
-  }
+  return scope.kind === 'all' ? qb : (qb.where(scopeCondition(scope, sql.ref('organization.path'), sql.ref('pj.organization_id'))) as QB);
 }
 
 const toAgreement = (r: Selectable<ProjectAgreementTable>): AgreementRow => ({

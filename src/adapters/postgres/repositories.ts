@@ -2,6 +2,7 @@
  * The repositories: the only place with SQL. Each method is a domain query that returns typed rows
  * in the shapes of src/use-cases/ports.ts.
  */
+import { scopeCondition } from './scope.ts';
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../../core/access-policy.ts';
 import type { Stage } from '../../core/authentication.ts';
@@ -110,16 +111,7 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Restricts a query on a table with an organization path column to a scope. */
 function whereInScope<QB extends SelectQueryBuilder<Database, 'organization', object>>(qb: QB, scope: Scope): QB {
-  switch (scope.kind) {
-    case 'all':
-      return qb;
-    case 'none':
-      return qb.where(sql<boolean>`false`) as QB;
-    case 'subtree':
-      return qb.where(sql<boolean>`organization.path @> array[${scope.rootId}]::bigint[]`) as QB;
-    case 'own':
-      return qb.where('organization.id', '=', scope.organizationId) as QB;
-  }
+  return scope.kind === 'all' ? qb : (qb.where(scopeCondition(scope, sql.ref('organization.path'), sql.ref('organization.id'))) as QB);
 }
 
 /** LIMIT and OFFSET for a 1-based page. */
