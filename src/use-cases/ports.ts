@@ -634,6 +634,8 @@ export interface Repositories {
     setCallQuotas(callId: string, quotaTable: Record<string, number>, threshold: number | null, now: Date): Promise<void>;
     callQuotas(callId: string): Promise<{ quotaTable: Record<string, number>; threshold: number | null }>;
     taskForceOpinion(applicationId: string): Promise<{ departmentId: string; opinion: string | null; supports: boolean | null; at: Date | null } | undefined>;
+    /** The task-force routing and opinions of every application of a call that has one, by application id (one query). */
+    taskForceOpinionsOfCall(callId: string): Promise<Map<string, { departmentId: string; opinion: string | null; supports: boolean | null; at: Date | null }>>;
     routeToTaskForce(applicationId: string, departmentId: string): Promise<void>;
     recordTaskForceOpinion(applicationId: string, opinion: string, supports: boolean, by: string, at: Date): Promise<void>;
     /** Applications of a call in these states (for review queues, assignment and ranking). */
@@ -669,6 +671,8 @@ export interface Repositories {
     latestRun(callId: string): Promise<AssignmentRunRow | undefined>;
     findRun(id: string): Promise<AssignmentRunRow | undefined>;
     panel(applicationId: string): Promise<{ consensus: string | null; defense: unknown } | undefined>;
+    /** The panel records of every application of a call that has one, by application id (one query). */
+    panelsOfCall(callId: string): Promise<Map<string, { consensus: string | null; defense: unknown }>>;
     savePanel(applicationId: string, consensus: string | null, defense: unknown, by: string, now: Date): Promise<void>;
   };
   notices: {

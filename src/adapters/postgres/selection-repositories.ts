@@ -209,6 +209,15 @@ export function makeSelectionRepositories(db: Kysely<Database>): SelectionReposi
         const r = await db.selectFrom('task_force_opinion').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
         return r && { departmentId: r.department_id, opinion: r.opinion, supports: r.supports, at: r.at };
       },
+      async taskForceOpinionsOfCall(callId) {
+        const rows = await db
+          .selectFrom('task_force_opinion as t')
+          .innerJoin('application as a', 'a.id', 't.application_id')
+          .selectAll('t')
+          .where('a.call_id', '=', callId)
+          .execute();
+        return new Map(rows.map((r) => [r.application_id, { departmentId: r.department_id, opinion: r.opinion, supports: r.supports, at: r.at }]));
+      },
       async routeToTaskForce(applicationId, departmentId) {
         await db
           .insertInto('task_force_opinion')
@@ -411,6 +420,15 @@ export function makeSelectionRepositories(db: Kysely<Database>): SelectionReposi
       async panel(applicationId) {
         const r = await db.selectFrom('panel_record').select(['consensus', 'defense']).where('application_id', '=', applicationId).executeTakeFirst();
         return r && { consensus: r.consensus, defense: r.defense };
+      },
+      async panelsOfCall(callId) {
+        const rows = await db
+          .selectFrom('panel_record as pr')
+          .innerJoin('application as a', 'a.id', 'pr.application_id')
+          .select(['pr.application_id', 'pr.consensus', 'pr.defense'])
+          .where('a.call_id', '=', callId)
+          .execute();
+        return new Map(rows.map((r) => [r.application_id, { consensus: r.consensus, defense: r.defense }]));
       },
       async savePanel(applicationId, consensus, defense, by, now) {
         await db

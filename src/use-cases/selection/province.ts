@@ -48,12 +48,13 @@ export async function selectionOverview(deps: Deps, ctx: RequestContext, callId:
     const { call, definition } = await provinceOfCall(repos, ctx, callId, 'selection.read');
     const applications = await repos.selection.applicationsOfCall(callId, ['recommended', 'policy_passed', 'policy_rejected', 'expert_review', 'shortlisted', 'not_shortlisted', 'selected', 'not_selected']);
     const quotas = await repos.selection.callQuotas(callId);
+    const opinions = await repos.selection.taskForceOpinionsOfCall(callId);
     const cities = (await repos.organizations.recommendingUnits())
       .filter((u) => u.path.includes(call.provinceId))
       .map((u) => ({ id: u.id, name: u.name, code: u.code, quota: quotas.quotaTable[u.code] ?? definition.quotas.perCity?.table[u.code] ?? definition.quotas.perCity?.default ?? null }));
     return {
       recommendations: await repos.recommendations.forCall(callId),
-      applications: await Promise.all(applications.map(async (a) => ({ ...a, taskForce: (await repos.selection.taskForceOpinion(a.id)) ?? null }))),
+      applications: applications.map((a) => ({ ...a, taskForce: opinions.get(a.id) ?? null })),
       quotas,
       cities,
     };
@@ -69,12 +70,11 @@ export async function taskForceQueue(deps: Deps, ctx: RequestContext, callId: st
   const acting = authorize(ctx, 'taskforce.opine');
   return deps.uow.read(async (repos) => {
     const rows = await repos.selection.applicationsOfCall(callId, ['recommended', 'policy_passed', 'policy_rejected', 'expert_review', 'shortlisted', 'not_shortlisted', 'selected', 'not_selected']);
-    const out = [];
-    for (const r of rows) {
-      const o = await repos.selection.taskForceOpinion(r.id);
-      if (o?.departmentId === acting.actor.organizationId) out.push({ ...r, opinion: o.opinion, supports: o.supports });
-    }
-    return out;
+    const opinions = await repos.selection.taskForceOpinionsOfCall(callId);
+    return rows.flatMap((r) => {
+      const o = opinions.get(r.id);
+      return o?.departmentId === acting.actor.organizationId ? [{ ...r, opinion: o.opinion, supports: o.supports }] : [];
+    });
   });
 }
 

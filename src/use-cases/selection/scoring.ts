@@ -236,9 +236,8 @@ export async function callScores(deps: Deps, ctx: RequestContext, callId: string
   return deps.uow.read(async (repos) => {
     await provinceOfCall(repos, ctx, callId, 'selection.read');
     const { definition, scores } = await scoresOfCall(repos, callId, SCORED_STATES);
-    const rows = [];
-    for (const s of scores) rows.push({ ...s, panel: ((await repos.assignments.panel(s.application.id)) as PanelRecord | undefined) ?? null });
-    return { definition, rows };
+    const panels = await repos.assignments.panelsOfCall(callId);
+    return { definition, rows: scores.map((s) => ({ ...s, panel: (panels.get(s.application.id) as PanelRecord | undefined) ?? null })) };
   });
 }
 

@@ -105,7 +105,7 @@ export const presentSummary = (r: ApplicationRow) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-const presentAttachment = (a: AttachmentRow) => ({
+export const presentAttachment = (a: AttachmentRow) => ({
   id: a.id,
   applicationId: a.applicationId,
   purpose: a.purpose,

@@ -34,7 +34,8 @@ import { expertTemplateXlsx, readExpertWorkbook } from '../../documents/expert-i
 import { KIND_MIME } from '../../files/index.ts';
 import { lpBound, solveInWorker } from '../../jobs/assignment-worker.ts';
 import { formatFieldValue } from '../../documents/format.ts';
-import type { ApplicationRow, AssignmentRow, AssignmentRunRow, AttachmentRow, ExpertRow } from '../../../use-cases/ports.ts';
+import type { ApplicationRow, AssignmentRow, AssignmentRunRow, ExpertRow } from '../../../use-cases/ports.ts';
+import { presentAttachment } from './applicants.ts';
 import { addAssignment, applyAssignmentRun, assignmentOverview as overview, getAssignmentRun, removeAssignment, startAssignmentRun, type AssignmentSolver } from '../../../use-cases/selection/assignment.ts';
 import { createExpert, expertTemplate, importExperts, listExperts, updateExpert } from '../../../use-cases/selection/experts.ts';
 import { callRanking as ranking, callScores as scores, closeScoring, declareConflict, myAssignments, reviewDetail, saveScoreDraft, savePanel, submitScore, type OwnAssignment } from '../../../use-cases/selection/scoring.ts';
@@ -90,18 +91,6 @@ const presentApplication = (a: ApplicationRow) => ({
   directions: a.directions,
 });
 
-const presentAttachment = (a: AttachmentRow) => ({
-  id: a.id,
-  applicationId: a.applicationId,
-  purpose: a.purpose,
-  requirementId: a.requirementId,
-  fileName: a.fileName,
-  kind: a.kind,
-  sizeBytes: a.sizeBytes,
-  sha256: a.sha256,
-  uploadedAt: a.createdAt.toISOString(),
-  uploadedBy: a.uploadedByName,
-});
 
 export const reviewRoutes = [
   // ——— The expert pool ———
