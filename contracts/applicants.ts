@@ -210,7 +210,7 @@ export const applicationListQuery = listQuery.extend({
 export const attachment = z.object({
   id,
   applicationId: id.nullable(),
-  purpose: z.enum(['application', 'credential']),
+  purpose: z.enum(['application', 'credential', 'acceptance']),
   requirementId: z.string(),
   fileName: z.string(),
   /** The type found in the content (magic bytes): pdf, docx, xlsx, doc, xls, jpg, png, zip. */
@@ -293,9 +293,10 @@ export const returnInput = z.object({
 // Uploads (resumable: create, send chunks at offsets, ask where it stands, complete)
 
 export const createUploadInput = z.object({
-  purpose: z.enum(['application', 'credential']),
+  purpose: z.enum(['application', 'credential', 'acceptance']),
+  /** The application (purpose application), or the project's application (purpose acceptance). */
   applicationId: id.optional(),
-  /** The attachment requirement (application) or the credential code (credential). */
+  /** The attachment requirement (application), the credential code (credential) or the acceptance material (acceptance). */
   requirementId: z.string().min(1).max(100),
   fileName: z.string().min(1).max(255),
   sizeBytes: z.number().int().min(1),

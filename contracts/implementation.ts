@@ -1,6 +1,7 @@
 /** Implementation: projects, the implementation plan and agreement, progress reports, guidance visits, acceptance with rectification. */
 import { z } from 'zod';
 import { id, listQuery, messages, pageOf } from './common.ts';
+import { attachment } from './applicants.ts';
 
 const isoDate = z.iso.date({ error: 'date' });
 const text = (max: number) => z.string().trim().max(max);
@@ -139,9 +140,10 @@ export const visitList = z.object({ items: z.array(guidanceVisit) });
 
 // ── Acceptance ───────────────────────────────────────────────────────────────
 
-/** A material of the program's list and where it is: an uploaded file's name or a reference (document number, link). */
-export const acceptanceMaterial = z.object({ id: z.string().max(50), reference: text(500).min(1) });
-export const acceptanceRequestInput = z.object({ materials: z.array(acceptanceMaterial).max(30).default([]), note: text(2000).default('') });
+/** A file uploaded (purpose `acceptance`) as one of the program's materials; a material may have several files. */
+export const acceptanceMaterialInput = z.object({ id: z.string().max(50), attachmentId: id });
+export const acceptanceRequestInput = z.object({ materials: z.array(acceptanceMaterialInput).max(60).default([]), note: text(2000).default('') });
+export const acceptanceMaterial = acceptanceMaterialInput.extend({ fileName: z.string(), sizeBytes: z.number().int() });
 
 export const expertOpinion = z.object({ name: text(50).min(1), opinion: text(2000).min(1) });
 export const acceptanceDecisionInput = z.object({
@@ -176,6 +178,8 @@ export const acceptanceRound = z.object({
 export const acceptanceView = z.object({
   config: acceptanceConfig,
   rounds: z.array(acceptanceRound),
+  /** Materials uploaded for the next request (purpose acceptance), not yet submitted. */
+  pending: z.array(attachment),
   /** The step awaited now and who takes it, or null. */
   next: z.object({ step: z.enum(['request', 'initial_acceptance', 'acceptance']), by: z.enum(['applicant', 'city', 'province']) }).nullable(),
 });

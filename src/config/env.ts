@@ -43,6 +43,8 @@ const schema = z.object({
   UPLOAD_CHUNK_BYTES: z.coerce.number().int().min(64 * 1024).max(16 * 1024 * 1024).default(1024 * 1024),
   /** Largest total of the attachments of one application, in MB. */
   MAX_APPLICATION_MB: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** How often the progress-report reminder job runs (reminders before the due date, overdue notices, expired rectifications). */
+  REMINDERS_EVERY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Seed one demo account per role on an empty database. */
   SEED_DEMO: bool.default(true),
   /**

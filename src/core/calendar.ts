@@ -47,6 +47,11 @@ export function weekday(date: string): number {
 }
 
 /** The Asia/Shanghai calendar date of an instant (China has kept UTC+8 without daylight saving since 1991). */
+/** YYYY-MM-DD as Chinese documents write it: 2025年10月8日. */
+export function chineseDate(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }

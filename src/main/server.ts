@@ -45,7 +45,7 @@ const app = buildApp({
   webDir: path.join(repoRoot, 'dist/web'),
   health: async () => ({ database: handle.kind, migration: await currentMigration(handle.db) }),
 });
-const stopJobs = startBackgroundJobs({ db: handle.db, auditTrail: deps.auditTrail, logger, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM });
+const stopJobs = startBackgroundJobs({ db: handle.db, auditTrail: deps.auditTrail, logger, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM, deps, remindersEveryMs: env.REMINDERS_EVERY_SECONDS * 1000 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port, database: handle.kind, migration }, 'platform started');

@@ -221,11 +221,14 @@ export interface ApplicationEventRow {
   comment: string | null;
 }
 
+/** What an attachment is for: an application's requirement, a profile credential, or an acceptance material of a project. */
+export type AttachmentPurpose = 'application' | 'credential' | 'acceptance';
+
 export interface AttachmentRow {
   id: string;
   organizationId: string;
   applicationId: string | null;
-  purpose: 'application' | 'credential';
+  purpose: AttachmentPurpose;
   requirementId: string;
   fileName: string;
   kind: string;
@@ -241,7 +244,7 @@ export interface UploadRow {
   id: string;
   organizationId: string;
   applicationId: string | null;
-  purpose: 'application' | 'credential';
+  purpose: AttachmentPurpose;
   requirementId: string;
   fileName: string;
   sizeBytes: number;
@@ -468,6 +471,14 @@ export interface ProjectRepositories {
   agreement(applicationId: string): Promise<AgreementRow | undefined>;
   saveAgreement(applicationId: string, patch: Partial<Omit<AgreementRow, 'applicationId' | 'updatedAt'>> & { reviewedBy?: string | null; signedBy?: string | null }, now: Date): Promise<AgreementRow>;
   reports(applicationId: string): Promise<ProgressReportRow[]>;
+  /**
+   * Locks (SKIP LOCKED, so two servers never take the same row) the due reports of running projects that still
+   * need a reminder (due between `today` and `horizon`) or an overdue notice (due before `today`).
+   */
+  claimReports(kind: 'reminder' | 'overdue', today: string, horizon: string, limit: number): Promise<{ reportId: string; applicationId: string }[]>;
+  markReport(id: string, kind: 'reminder' | 'overdue', now: Date): Promise<void>;
+  /** Locks the rectifying projects whose latest round's rectification deadline is before `today`. */
+  claimExpiredRectifications(today: string, limit: number): Promise<string[]>;
   findReport(id: string): Promise<ProgressReportRow | undefined>;
   /** Adds the report of a period when missing. */
   ensureReport(applicationId: string, period: string, dueDate: string, now: Date): Promise<void>;
@@ -593,8 +604,9 @@ export interface Repositories {
   attachments: {
     insert(row: Omit<AttachmentRow, 'id' | 'uploadedByName'>): Promise<AttachmentRow>;
     findById(id: string): Promise<AttachmentRow | undefined>;
-    forApplication(applicationId: string): Promise<AttachmentRow[]>;
-    forOrganization(organizationId: string, purpose: 'application' | 'credential'): Promise<AttachmentRow[]>;
+    /** The application's attachments of one purpose ('application' unless given). */
+    forApplication(applicationId: string, purpose?: AttachmentPurpose): Promise<AttachmentRow[]>;
+    forOrganization(organizationId: string, purpose: AttachmentPurpose): Promise<AttachmentRow[]>;
     markDeleted(id: string, now: Date): Promise<void>;
     /** Bytes already attached to an application (for the per-application limit). */
     totalBytes(applicationId: string): Promise<number>;

@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.ts';
 import { signInStaff, shareSession, remoteClient, type Staff } from '../support/remote.ts';
-import { FORM, fillAndSubmit } from '../support/applicants.ts';
+import { FORM, fillAndSubmit, pdfBytes } from '../support/applicants.ts';
 import type { Client } from '../support/platform.ts';
 
 const PROGRAM_CODE = 'hebei-2016-internet-plus';
@@ -220,7 +220,12 @@ test('(b) from a failed acceptance through rectification to a passed second acce
     await openAs(applicant, page, `/projects/${projectId}`);
     await openTab(page, 'acceptance');
     await page.getByTestId('acceptance-request').waitFor({ timeout: 15_000 });
-    for (const m of materials) await page.getByTestId(`acceptance-material-${m}`).fill(`${m}.pdf`);
+    // Each material is a real upload (PDF, checked by content), listed under its material once stored.
+    for (const m of materials) {
+      const uploader = page.getByTestId(`acceptance-upload-${m}`);
+      await uploader.locator('input[type=file]').setInputFiles({ name: `${m}-${note.slice(0, 4)}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(pdfBytes(`${m} ${note}`)) });
+      await page.getByTestId(`acceptance-file-${m}`).filter({ hasText: `${m}-${note.slice(0, 4)}.pdf` }).waitFor({ timeout: 30_000 });
+    }
     await page.getByTestId('acceptance-note').fill(note);
     await page.getByTestId('acceptance-request').click();
     await page.getByTestId('acceptance-request').waitFor({ state: 'detached', timeout: 15_000 });
@@ -256,8 +261,10 @@ test('(b) from a failed acceptance through rectification to a passed second acce
     await page.getByTestId('acceptance-round-2-status').waitFor({ timeout: 15_000 });
   });
   assert.equal(await projectStatus(), 'accepted');
-  const rounds = (await province.client.get(`/api/projects/${projectId}/acceptance`)).body.rounds as { status: string }[];
+  const rounds = (await province.client.get(`/api/projects/${projectId}/acceptance`)).body.rounds as { status: string; materials: { fileName: string }[] }[];
   assert.deepEqual(rounds.map((r) => r.status), ['failed', 'passed'], 'a failed round, then a passed one');
+  assert.ok(rounds[1]!.materials.every((m) => m.fileName.includes('已完成整')), `the second round has the rectified files: ${JSON.stringify(rounds[1]!.materials)}`);
+  assert.ok(rounds[0]!.materials.every((m) => m.fileName.includes('项目已按')), 'the first round keeps its own');
 
   await e2e.inBrowser('projects-title', DESKTOP, async (page) => {
     await openAs(applicant, page, `/projects/${projectId}`);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import mammoth from 'mammoth';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
+import { pdfBytes, upload } from '../support/applicants.ts';
 
 let p: TestPlatform;
 let province: Client;
@@ -250,20 +251,54 @@ describe('progress', () => {
 });
 
 describe('acceptance', () => {
-  const materials = [
-    { id: 'performance-evaluation', reference: '绩效评估报告.pdf' },
-    { id: 'fund-usage', reference: '资金使用情况分析报告.pdf' },
-  ];
   const deadline = () => new Date(p.clock.now().getTime() + 60 * DAY).toISOString().slice(0, 10);
+  /** Uploads one PDF per program material as the applicant; returns the request's materials. */
+  async function uploadMaterials(suffix: string) {
+    const out: { id: string; attachmentId: string }[] = [];
+    for (const [material, name] of [['performance-evaluation', '绩效评估报告'], ['fund-usage', '资金使用情况分析报告']] as const) {
+      const done = await upload(applicant, id, material, pdfBytes(`${name}${suffix}`), `${name}${suffix}.pdf`, 'acceptance');
+      assert.equal(done.status, 201, JSON.stringify(done.body));
+      assert.equal(done.body.purpose, 'acceptance');
+      out.push({ id: material, attachmentId: done.body.id });
+    }
+    return out;
+  }
+  let materials: { id: string; attachmentId: string }[] = [];
 
-  test('the request needs every material of the program; only the applicant requests', async () => {
+  test('materials are uploaded files, checked by content, readable by the project’s parties only, and not part of the application', async () => {
+    const exe = new TextEncoder().encode('MZ\x90\x00 this is not a pdf');
+    const refused = await upload(applicant, id, 'fund-usage', exe, '资金使用情况.pdf', 'acceptance');
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    const unknown = await applicant.post('/api/uploads', { purpose: 'acceptance', applicationId: id, requirementId: 'business-licence', fileName: 'x.pdf', sizeBytes: 10 });
+    assert.equal(unknown.status, 400, JSON.stringify(unknown.body));
+    assert.equal((await other.post('/api/uploads', { purpose: 'acceptance', applicationId: id, requirementId: 'fund-usage', fileName: 'x.pdf', sizeBytes: 10 })).status, 403);
+    assert.equal((await city.post('/api/uploads', { purpose: 'acceptance', applicationId: id, requirementId: 'fund-usage', fileName: 'x.pdf', sizeBytes: 10 })).status, 403);
+    materials = await uploadMaterials('');
+    const view = await applicant.get(`/api/projects/${id}/acceptance`);
+    assert.deepEqual(view.body.pending.map((a: any) => a.fileName).sort(), ['绩效评估报告.pdf', '资金使用情况分析报告.pdf']);
+    const file = materials[0]!.attachmentId;
+    assert.equal((await city.binary('GET', `/api/attachments/${file}/download`)).status, 200, 'the city reads it');
+    assert.equal((await province.binary('GET', `/api/attachments/${file}/download`)).status, 200, 'the province reads it');
+    assert.equal((await tangshan.binary('GET', `/api/attachments/${file}/download`)).status, 403, 'another city does not');
+    assert.equal((await other.binary('GET', `/api/attachments/${file}/download`)).status, 403, 'another enterprise does not');
+    const application = await applicant.get(`/api/applications/${id}`);
+    assert.ok(!application.body.attachments.some((a: any) => a.id === file), 'an acceptance material is not an application attachment');
+  });
+
+  test('the request needs every material of the program as its own upload; only the applicant requests', async () => {
     assert.equal((await city.post(`/api/projects/${id}/acceptance/request`, { materials })).status, 403);
     const missing = await applicant.post(`/api/projects/${id}/acceptance/request`, { materials: materials.slice(0, 1) });
     assert.equal(missing.status, 400, JSON.stringify(missing.body));
     assert.ok(missing.body.errors.some((e: any) => e.path === 'materials.fund-usage'), JSON.stringify(missing.body.errors));
+    const swapped = await applicant.post(`/api/projects/${id}/acceptance/request`, { materials: [{ id: 'fund-usage', attachmentId: materials[0]!.attachmentId }, { id: 'performance-evaluation', attachmentId: materials[1]!.attachmentId }] });
+    assert.equal(swapped.status, 400, 'a file counts only for the material it was uploaded for');
+    assert.ok(swapped.body.errors.some((e: any) => e.path === 'materials.0.attachmentId'), JSON.stringify(swapped.body.errors));
     const asked = await applicant.post(`/api/projects/${id}/acceptance/request`, { materials, note: '项目已按期完成' });
     assert.equal(asked.status, 200, JSON.stringify(asked.body));
     assert.deepEqual(asked.body.next, { step: 'initial_acceptance', by: 'city' });
+    assert.deepEqual(asked.body.rounds[0].materials.map((m: any) => m.fileName), ['绩效评估报告.pdf', '资金使用情况分析报告.pdf']);
+    assert.deepEqual(asked.body.pending, [], 'the uploads went with the request');
+    assert.equal((await applicant.delete(`/api/attachments/${materials[0]!.attachmentId}`)).status, 409, 'a submitted material stays');
   });
 
   test('city initial pass → province fail with a rectification deadline → resubmission → second acceptance pass → accepted, title awarded', async () => {
@@ -290,7 +325,9 @@ describe('acceptance', () => {
     assert.deepEqual(failed.body.next, { step: 'request', by: 'applicant' });
 
     await advanceDays(20);
-    const again = await applicant.post(`/api/projects/${id}/acceptance/request`, { materials, note: '已完成整改，联网率92%' });
+    const reused = await applicant.post(`/api/projects/${id}/acceptance/request`, { materials, note: '原材料' });
+    assert.equal(reused.status, 400, 'the rectified request needs new files');
+    const again = await applicant.post(`/api/projects/${id}/acceptance/request`, { materials: await uploadMaterials('（整改后）'), note: '已完成整改，联网率92%' });
     assert.equal(again.status, 200, JSON.stringify(again.body));
     assert.equal(again.body.rounds.length, 2);
     assert.deepEqual(again.body.next, { step: 'acceptance', by: 'province' }, 'the second acceptance retakes the failed step');

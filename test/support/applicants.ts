@@ -47,8 +47,8 @@ export const FORM = {
 export const REQUIRED = ['application-form', 'business-licence', 'integration-assessment'];
 
 /** Uploads bytes in the server's chunks and completes the upload. */
-export async function upload(client: Client, applicationId: string, requirementId: string, data: Uint8Array, fileName = `${requirementId}.pdf`) {
-  const created = await client.post('/api/uploads', { purpose: 'application', applicationId, requirementId, fileName, sizeBytes: data.byteLength });
+export async function upload(client: Client, applicationId: string, requirementId: string, data: Uint8Array, fileName = `${requirementId}.pdf`, purpose: 'application' | 'acceptance' = 'application') {
+  const created = await client.post('/api/uploads', { purpose, applicationId, requirementId, fileName, sizeBytes: data.byteLength });
   if (created.status !== 201) return created;
   const chunk = created.body.chunkBytes as number;
   for (let offset = 0; offset < data.byteLength; offset += chunk) {

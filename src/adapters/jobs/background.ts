@@ -1,14 +1,16 @@
 /**
- * Small recurring jobs of the server process: seal the audit chain, send queued mail, and clear
+ * Small recurring jobs of the server process: seal the audit chain, send queued mail, remind of progress
+ * reports (and fail rectifications that ran out), and clear
  * expired sessions, old login attempts and abandoned uploads. Each runs on a timer that never overlaps itself; on
  * several servers they are safe to run everywhere (the sealer takes an advisory lock, mail rows are
- * claimed with SKIP LOCKED).
+ * claimed with SKIP LOCKED, and so are the progress reports a reminder is due for).
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../postgres/schema.ts';
-import type { AuditTrail } from '../../use-cases/ports.ts';
+import type { AuditTrail, Deps } from '../../use-cases/ports.ts';
+import { sendProgressReminders } from '../../use-cases/implementation/reminders.ts';
 
 function every(ms: number, logger: Logger, name: string, work: () => Promise<unknown>): () => void {
   let running = false;
@@ -47,7 +49,16 @@ export async function sendPendingMail(db: Kysely<Database>, transport: Transport
   });
 }
 
-export function startBackgroundJobs(opts: { db: Kysely<Database>; auditTrail: AuditTrail; logger: Logger; smtpUrl?: string | undefined; mailFrom: string }): () => void {
+export function startBackgroundJobs(opts: {
+  db: Kysely<Database>;
+  auditTrail: AuditTrail;
+  logger: Logger;
+  smtpUrl?: string | undefined;
+  mailFrom: string;
+  /** The use cases' dependencies, for the scheduled steps of the programs (progress reminders). */
+  deps?: Deps;
+  remindersEveryMs?: number;
+}): () => void {
   const stops = [
     every(2_000, opts.logger, 'audit-seal', () => opts.auditTrail.seal()),
     every(10 * 60_000, opts.logger, 'cleanup', async () => {
@@ -57,6 +68,15 @@ export function startBackgroundJobs(opts: { db: Kysely<Database>; auditTrail: Au
       await opts.db.deleteFrom('upload').where('expires_at', '<', new Date()).execute();
     }),
   ];
+  const deps = opts.deps;
+  if (deps) {
+    stops.push(
+      every(opts.remindersEveryMs ?? 5 * 60_000, opts.logger, 'progress-reminders', async () => {
+        const run = await sendProgressReminders(deps);
+        if (run.reminded || run.overdueNotified || run.rectificationsExpired) opts.logger.info({ job: 'progress-reminders', ...run }, 'progress reminders sent');
+      }),
+    );
+  }
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     stops.push(every(5_000, opts.logger, 'mail', () => sendPendingMail(opts.db, transport, opts.mailFrom)));

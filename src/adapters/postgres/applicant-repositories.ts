@@ -440,13 +440,14 @@ export function makeApplicantRepositories(db: Kysely<Database>): ApplicantReposi
           .executeTakeFirst();
         return r && toAttachment(r);
       },
-      async forApplication(applicationId) {
+      async forApplication(applicationId, purpose = 'application') {
         const rows = await db
           .selectFrom('attachment')
           .leftJoin('account', 'account.id', 'attachment.uploaded_by')
           .selectAll('attachment')
           .select('account.display_name as uploaded_by_name')
           .where('attachment.application_id', '=', applicationId)
+          .where('attachment.purpose', '=', purpose)
           .where('attachment.deleted_at', 'is', null)
           .orderBy('attachment.id')
           .execute();
@@ -473,6 +474,7 @@ export function makeApplicantRepositories(db: Kysely<Database>): ApplicantReposi
           .selectFrom('attachment')
           .select(sql<string>`coalesce(sum(size_bytes), 0)`.as('n'))
           .where('application_id', '=', applicationId)
+          .where('purpose', '=', 'application')
           .where('deleted_at', 'is', null)
           .executeTakeFirstOrThrow();
         return Number(r.n);

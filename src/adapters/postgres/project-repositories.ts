@@ -50,6 +50,8 @@ interface ProgressReportTable {
   submitted_by: string | null;
   submitted_at: Timestamp | null;
   comments: ColumnType<unknown, string | undefined, string>;
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  overdue_notified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -312,6 +314,46 @@ export function makeProjectRepositories(database: Kysely<Database>): Pick<Reposi
         .returningAll()
         .executeTakeFirstOrThrow();
       return toAgreement(r);
+    },
+
+    async claimReports(kind, today, horizon, limit) {
+      const column = kind === 'reminder' ? 'r.reminded_at' : 'r.overdue_notified_at';
+      const rows = await db
+        .selectFrom('progress_report as r')
+        .innerJoin('project as pj', 'pj.application_id', 'r.application_id')
+        .select(['r.id', 'r.application_id'])
+        .where('r.status', '=', 'due')
+        .where(column, 'is', null)
+        .where('pj.status', 'in', ['implementing', 'acceptance_requested', 'initial_accepted', 'rectifying'])
+        .where((eb) => (kind === 'reminder' ? eb.and([eb('r.due_date', '>=', today), eb('r.due_date', '<=', horizon)]) : eb('r.due_date', '<', today)))
+        .orderBy('r.due_date')
+        .limit(limit)
+        .forUpdate('r')
+        .skipLocked()
+        .execute();
+      return rows.map((r) => ({ reportId: r.id, applicationId: r.application_id }));
+    },
+    async markReport(id, kind, now) {
+      await db
+        .updateTable('progress_report')
+        .set(kind === 'reminder' ? { reminded_at: now } : { overdue_notified_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+    async claimExpiredRectifications(today, limit) {
+      const rows = await db
+        .selectFrom('project as pj')
+        .select('pj.application_id')
+        .where('pj.status', '=', 'rectifying')
+        .where(
+          sql<boolean>`(select ac.rectification_deadline from acceptance ac where ac.application_id = pj.application_id order by ac.round desc limit 1) < ${today}::date`,
+        )
+        .orderBy('pj.application_id')
+        .limit(limit)
+        .forUpdate('pj')
+        .skipLocked()
+        .execute();
+      return rows.map((r) => r.application_id);
     },
 
     async reports(applicationId) {

@@ -185,6 +185,8 @@ export const stage = z.object({
   deadline: deadline.default({ kind: 'none' }),
   /** Repeats while the project runs, e.g. a progress report at the end of every quarter. */
   recurrence: z.enum(['quarterly', 'yearly']).optional(),
+  /** For a recurring report: how many days before it is due the applicant is reminded (7 when not set). */
+  reminderDays: z.number().int().min(0).max(30).optional(),
   citation: citation.optional(),
 });
 

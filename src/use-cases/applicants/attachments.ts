@@ -11,7 +11,8 @@ import { formsFor } from '../../core/applications/form-data.ts';
 import { EDITABLE, type ApplicationState } from '../../core/applications/lifecycle.ts';
 import { DomainError, fieldError, type Messages } from '../../core/errors.ts';
 import { sanitizeFileName } from '../../core/file-names.ts';
-import type { AttachmentRow, Deps, RequestContext, UploadRow } from '../ports.ts';
+import type { AttachmentPurpose, AttachmentRow, Deps, RequestContext, UploadRow } from '../ports.ts';
+import { loadProject, requireStatus } from '../implementation/projects.ts';
 import { authorize, recordAudit, requireActor } from '../support.ts';
 import { expertMayReadApplication } from '../selection/scoring.ts';
 import { APPLICATION, loadOrThrow, publishedDefinition } from './common.ts';
@@ -22,6 +23,12 @@ const FILE: Messages = { 'zh-CN': '文件', en: 'File' };
 /** Evidence of a credential: scans or PDFs, up to 20 MB each. */
 const CREDENTIAL_TYPES = ['pdf', 'jpg', 'png'];
 const CREDENTIAL_MAX_MB = 20;
+/** Acceptance materials: reports as PDF or Office files, scans; up to 50 MB each. */
+const ACCEPTANCE_TYPES = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'jpg', 'png'];
+const ACCEPTANCE_MAX_MB = 50;
+/** Until acceptance is requested (or, rectifying, requested again) the materials can change. */
+export const ACCEPTANCE_UPLOAD_STATUSES = ['implementing', 'rectifying'] as const;
+const STORAGE_PREFIX: Record<AttachmentPurpose, string> = { application: 'applications', credential: 'credentials', acceptance: 'acceptance' };
 const MB = 1024 * 1024;
 /** What the sniffer reads: enough for the zip directory of an Office file's first entries. */
 const SNIFF_BYTES = 4 * MB;
@@ -35,8 +42,18 @@ interface Requirement {
   maxBytes: number;
 }
 
-async function requirementFor(deps: Deps, ctx: RequestContext, input: { purpose: 'application' | 'credential'; applicationId?: string | undefined; requirementId: string }) {
+async function requirementFor(deps: Deps, ctx: RequestContext, input: { purpose: AttachmentPurpose; applicationId?: string | undefined; requirementId: string }) {
   return deps.uow.read(async (repos) => {
+    if (input.purpose === 'acceptance') {
+      if (!input.applicationId) throw fieldError('applicationId', 'required', { 'zh-CN': '项目', en: 'Project' }, { 'zh-CN': '必填', en: 'is required' });
+      const { project, definition } = await loadProject(repos, ctx, input.applicationId, 'project.report');
+      requireStatus(project, ACCEPTANCE_UPLOAD_STATUSES);
+      const material = definition.acceptance?.materials.find((m) => m.id === input.requirementId);
+      if (!material) throw fieldError('requirementId', 'unknown_requirement', { 'zh-CN': '验收材料', en: 'Acceptance material' }, { 'zh-CN': '不是本项目类别要求的验收材料', en: 'is not an acceptance material of the program' });
+      const requirement: Requirement = { name: material.name, types: ACCEPTANCE_TYPES, maxBytes: ACCEPTANCE_MAX_MB * MB };
+      // Not counted against the application's limit: the application was decided long ago.
+      return { organizationId: project.organizationId, applicationId: project.applicationId, requirement, usedBytes: 0 };
+    }
     if (input.purpose === 'credential') {
       const acting = authorize(ctx, 'profile.update');
       if (!(CREDENTIAL_CODES as readonly string[]).includes(input.requirementId)) {
@@ -66,7 +83,7 @@ async function requirementFor(deps: Deps, ctx: RequestContext, input: { purpose:
 export async function createUpload(
   deps: Deps,
   ctx: RequestContext,
-  input: { purpose: 'application' | 'credential'; applicationId?: string | undefined; requirementId: string; fileName: string; sizeBytes: number },
+  input: { purpose: AttachmentPurpose; applicationId?: string | undefined; requirementId: string; fileName: string; sizeBytes: number },
 ): Promise<UploadRow> {
   const { organizationId, applicationId, requirement, usedBytes } = await requirementFor(deps, ctx, input);
   const fileName = sanitizeFileName(input.fileName);
@@ -77,7 +94,7 @@ export async function createUpload(
     });
   }
   const limit = deps.settings.uploads.maxApplicationBytes;
-  if (applicationId && usedBytes + input.sizeBytes > limit) {
+  if (applicationId && input.purpose === 'application' && usedBytes + input.sizeBytes > limit) {
     throw fieldError('sizeBytes', 'application_too_large', FILE, {
       'zh-CN': `附件合计将超过每个申报 ${limit / MB} MB 的上限（已用 ${(usedBytes / MB).toFixed(1)} MB）`,
       en: `the attachments would exceed the ${limit / MB} MB limit per application (${(usedBytes / MB).toFixed(1)} MB used)`,
@@ -159,7 +176,7 @@ export async function completeUpload(deps: Deps, ctx: RequestContext, id: string
     });
   }
 
-  const key = `${upload.purpose === 'credential' ? 'credentials' : 'applications'}/${upload.organizationId}/${deps.tokens.random(16).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
+  const key = `${STORAGE_PREFIX[upload.purpose]}/${upload.organizationId}/${deps.tokens.random(16).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
   const hash = createHash('sha256');
   const chunks = deps.uow.read(async (repos) => repos.uploads.chunks(id));
   async function* hashed(): AsyncIterable<Uint8Array> {
@@ -212,7 +229,8 @@ async function readable(deps: Deps, ctx: RequestContext, id: string) {
       return { attachment, acting: requireActor(ctx) };
     }
     const organization = loadOrThrow(await repos.organizations.findById(attachment.organizationId), ATTACHMENT);
-    const acting = authorize(ctx, attachment.purpose === 'credential' ? 'profile.read' : 'application.read', { organizationPath: organization.path });
+    const action = attachment.purpose === 'credential' ? 'profile.read' : attachment.purpose === 'acceptance' ? 'project.read' : 'application.read';
+    const acting = authorize(ctx, action, { organizationPath: organization.path });
     return { attachment, acting };
   });
 }
@@ -238,8 +256,16 @@ export async function deleteAttachment(deps: Deps, ctx: RequestContext, id: stri
   await deps.uow.transaction(async (repos) => {
     const attachment = loadOrThrow(await repos.attachments.findById(id), ATTACHMENT);
     const organization = loadOrThrow(await repos.organizations.findById(attachment.organizationId), ATTACHMENT);
-    authorize(ctx, attachment.purpose === 'credential' ? 'profile.update' : 'application.apply', { organizationPath: organization.path });
-    if (attachment.applicationId) {
+    if (attachment.purpose === 'acceptance') {
+      // A material of a requested round stays: the acceptance was decided on it.
+      const { project } = await loadProject(repos, ctx, attachment.applicationId!, 'project.report', { lock: true });
+      requireStatus(project, ACCEPTANCE_UPLOAD_STATUSES);
+      const used = (await repos.projects.acceptances(project.applicationId)).some((r) => (r.materials as { attachmentId?: string }[]).some((m) => m.attachmentId === id));
+      if (used) throw new DomainError('conflict', 'material_submitted', { 'zh-CN': '该材料已随验收申请提交，不能删除', en: 'The material was submitted with an acceptance request; it cannot be removed' });
+    } else {
+      authorize(ctx, attachment.purpose === 'credential' ? 'profile.update' : 'application.apply', { organizationPath: organization.path });
+    }
+    if (attachment.applicationId && attachment.purpose === 'application') {
       const application = loadOrThrow(await repos.applications.findByIdForUpdate(attachment.applicationId), APPLICATION);
       if (!EDITABLE.includes(application.state as ApplicationState)) {
         throw new DomainError('conflict', 'not_editable', { 'zh-CN': '申报已提交，不能删除附件', en: 'The application is submitted; attachments cannot be removed' });

@@ -11,8 +11,8 @@ import { DomainError } from '../../core/errors.ts';
 import type { ProgramDefinition } from '../../core/programs/definition.ts';
 import { notifyOrganization } from '../applicants/common.ts';
 import { awardTitle } from '../oversight/titles.ts';
-import type { AcceptanceRow, Deps, ProjectRow, ProjectStatus, RequestContext } from '../ports.ts';
-import { loadProject, projectStep, requireStatus } from './projects.ts';
+import type { AcceptanceRow, AttachmentRow, Deps, ProjectRow, ProjectStatus, RequestContext } from '../ports.ts';
+import { loadProject, notifyProvince, projectStep, requireStatus } from './projects.ts';
 
 type Step = 'initial_acceptance' | 'acceptance';
 type Config = NonNullable<ProgramDefinition['acceptance']>;
@@ -27,9 +27,19 @@ export interface StepRecord {
   at: string;
 }
 
+/** A material as a round keeps it: which of the program's materials, and the uploaded file. */
+export interface SubmittedMaterial {
+  id: string;
+  attachmentId: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
 export interface AcceptanceView {
   config: Config | null;
   rounds: AcceptanceRow[];
+  /** Acceptance materials uploaded and not yet part of a request (the next request takes them). */
+  pending: AttachmentRow[];
   next: { step: 'request' | Step; by: 'applicant' | 'city' | 'province' } | null;
 }
 
@@ -70,12 +80,14 @@ export async function getAcceptance(deps: Deps, ctx: RequestContext, id: string)
     const { project, definition } = await loadProject(repos, ctx, id, 'project.read');
     const rounds = await repos.projects.acceptances(id);
     const config = definition.acceptance ?? null;
-    return { config, rounds, next: nextOf(config, project, rounds) };
+    const submitted = new Set(rounds.flatMap((r) => (r.materials as SubmittedMaterial[]).map((m) => m.attachmentId)));
+    const pending = (await repos.attachments.forApplication(id, 'acceptance')).filter((a) => !submitted.has(a.id));
+    return { config, rounds, pending, next: nextOf(config, project, rounds) };
   });
 }
 
 /** The applicant requests acceptance (or, rectifying, resubmits) with the program's materials. */
-export async function requestAcceptance(deps: Deps, ctx: RequestContext, id: string, input: { materials: { id: string; reference: string }[]; note: string }): Promise<AcceptanceView> {
+export async function requestAcceptance(deps: Deps, ctx: RequestContext, id: string, input: { materials: { id: string; attachmentId: string }[]; note: string }): Promise<AcceptanceView> {
   await deps.uow.transaction(async (repos) => {
     const { acting, project, definition } = await loadProject(repos, ctx, id, 'project.report', { lock: true });
     const config = configOf(definition);
@@ -87,30 +99,41 @@ export async function requestAcceptance(deps: Deps, ctx: RequestContext, id: str
       throw new DomainError('deadline_passed', 'rectification_deadline_passed', { 'zh-CN': `整改期限（${last.rectificationDeadline}）已过`, en: `The rectification deadline (${last.rectificationDeadline}) has passed` });
     }
     const known = new Set(config.materials.map((m) => m.id));
-    const given = new Map(input.materials.map((m) => [m.id, m.reference]));
+    // The files must be this project's acceptance uploads, each filed under the material it is given for, and new.
+    const uploaded = new Map((await repos.attachments.forApplication(id, 'acceptance')).map((a) => [a.id, a]));
+    const earlier = new Set(rounds.flatMap((r) => (r.materials as SubmittedMaterial[]).map((m) => m.attachmentId)));
     const errors = [
-      ...input.materials.flatMap((m, i) => (known.has(m.id) ? [] : [{ path: `materials.${i}.id`, code: 'unknown', messages: { 'zh-CN': '不是本项目类别要求的验收材料', en: 'Not an acceptance material of the program' } }])),
-      ...config.materials.flatMap((m) => (given.get(m.id) ? [] : [{ path: `materials.${m.id}`, code: 'required', messages: { 'zh-CN': `缺少验收材料：${m.name['zh-CN']}（${m.citation}）`, en: `Missing material: ${m.name.en} (${m.citation})` } }])),
+      ...input.materials.flatMap((m, i) => {
+        if (!known.has(m.id)) return [{ path: `materials.${i}.id`, code: 'unknown', messages: { 'zh-CN': '不是本项目类别要求的验收材料', en: 'Not an acceptance material of the program' } }];
+        const file = uploaded.get(m.attachmentId);
+        if (!file || file.requirementId !== m.id) return [{ path: `materials.${i}.attachmentId`, code: 'unknown_file', messages: { 'zh-CN': '不是为该材料上传的文件', en: 'Not a file uploaded for this material' } }];
+        if (earlier.has(m.attachmentId)) return [{ path: `materials.${i}.attachmentId`, code: 'already_submitted', messages: { 'zh-CN': `“${file.fileName}”已随前次验收申请提交，请上传整改后的材料`, en: `“${file.fileName}” went with an earlier request; upload the rectified material` } }];
+        return [];
+      }),
+      ...config.materials.flatMap((m) => (input.materials.some((x) => x.id === m.id) ? [] : [{ path: `materials.${m.id}`, code: 'required', messages: { 'zh-CN': `缺少验收材料：${m.name['zh-CN']}（${m.citation}）`, en: `Missing material: ${m.name.en} (${m.citation})` } }])),
     ];
     if (errors.length) throw new DomainError('validation', 'validation_failed', { 'zh-CN': '验收材料不齐全', en: 'The acceptance materials are incomplete' }, errors);
+    const materials: SubmittedMaterial[] = input.materials.map((m) => {
+      const file = uploaded.get(m.attachmentId)!;
+      return { id: m.id, attachmentId: file.id, fileName: file.fileName, sizeBytes: file.sizeBytes };
+    });
     const round = (last?.round ?? 0) + 1;
-    const acceptanceId = await repos.projects.insertAcceptance({ applicationId: id, round, materials: input.materials, note: input.note || null, requestedBy: acting.actor.accountId }, now);
+    const acceptanceId = await repos.projects.insertAcceptance({ applicationId: id, round, materials, note: input.note || null, requestedBy: acting.actor.accountId }, now);
     await projectStep(deps, repos, acting, project, {
       kind: round === 1 ? 'acceptance_requested' : 'rectification_resubmitted',
       to: 'acceptance_requested',
       comment: input.note || null,
-      audit: { action: round === 1 ? 'project.acceptance_requested' : 'project.rectification_resubmitted', entityType: 'acceptance', entityId: acceptanceId, after: { status: 'acceptance_requested', round, materials: input.materials } },
+      audit: { action: round === 1 ? 'project.acceptance_requested' : 'project.rectification_resubmitted', entityType: 'acceptance', entityId: acceptanceId, after: { status: 'acceptance_requested', round, materials } },
     });
     const step = awaitedStep(config, [...rounds, { status: 'requested' } as AcceptanceRow])!;
-    const to = performer(config, step) === 'city' ? project.cityId : project.provinceId;
-    if (to) {
-      await notifyOrganization(repos, deps.clock, to, {
-        kind: 'project.acceptance_requested',
-        title: { 'zh-CN': '项目申请验收', en: 'Acceptance requested' },
-        body: { 'zh-CN': `“${project.projectName}”申请${STEP_NAME[step]['zh-CN']}（第${round}次）。`, en: `“${project.projectName}” requests ${STEP_NAME[step].en} (round ${round}).` },
-        link: `/projects/${id}`,
-      }, { role: performer(config, step) === 'city' ? 'city_officer' : 'province_officer' });
-    }
+    const notice = {
+      kind: 'project.acceptance_requested',
+      title: { 'zh-CN': '项目申请验收', en: 'Acceptance requested' },
+      body: { 'zh-CN': `“${project.projectName}”申请${STEP_NAME[step]['zh-CN']}（第${round}次）。`, en: `“${project.projectName}” requests ${STEP_NAME[step].en} (round ${round}).` },
+      link: `/projects/${id}`,
+    };
+    if (performer(config, step) === 'province') await notifyProvince(repos, deps.clock, project, notice);
+    else if (project.cityId) await notifyOrganization(repos, deps.clock, project.cityId, notice, { role: 'city_officer' });
   });
   return getAcceptance(deps, ctx, id);
 }
@@ -183,12 +206,12 @@ export async function decideAcceptance(
       link: `/projects/${id}`,
     }, { email: true, publicUrl: deps.settings.publicUrl });
     if (to === 'initial_accepted') {
-      await notifyOrganization(repos, deps.clock, project.provinceId, {
+      await notifyProvince(repos, deps.clock, project, {
         kind: 'project.acceptance_requested',
         title: { 'zh-CN': '项目待验收', en: 'Project awaiting acceptance' },
         body: { 'zh-CN': `“${project.projectName}”已通过市级初验。`, en: `“${project.projectName}” passed the city's initial acceptance.` },
         link: `/projects/${id}`,
-      }, { role: 'province_officer' });
+      });
     }
   });
   return getAcceptance(deps, ctx, id);

@@ -10,7 +10,7 @@ import { DomainError, type FieldError } from '../../core/errors.ts';
 import type { ProgramDefinition } from '../../core/programs/definition.ts';
 import { notifyOrganization } from '../applicants/common.ts';
 import type { AgreementRow, Deps, ProjectRow, RequestContext } from '../ports.ts';
-import { expenseCategories, loadProject, projectStep, requireStatus } from './projects.ts';
+import { expenseCategories, loadProject, notifyProvince, projectStep, requireStatus } from './projects.ts';
 import { reportSchedule } from './schedule.ts';
 
 export interface AgreementView {
@@ -62,12 +62,12 @@ export async function savePlan(deps: Deps, ctx: RequestContext, id: string, inpu
       audit: { action: submit ? 'project.plan_submitted' : 'project.plan_saved', entityType: 'project_agreement', before: current ? { planStatus: current.planStatus, plan: current.plan } : null, after: { planStatus: submit ? 'submitted' : 'draft', plan } },
     });
     if (submit) {
-      await notifyOrganization(repos, deps.clock, project.provinceId, {
+      await notifyProvince(repos, deps.clock, project, {
         kind: 'project.plan_submitted',
         title: { 'zh-CN': '实施方案待审核', en: 'Implementation plan to review' },
         body: { 'zh-CN': `“${project.projectName}”提交了实施方案。`, en: `“${project.projectName}” submitted its implementation plan.` },
         link: `/projects/${id}`,
-      }, { role: 'province_officer' });
+      });
     }
   });
   return getAgreement(deps, ctx, id);

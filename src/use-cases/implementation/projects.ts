@@ -7,8 +7,8 @@ import type { Action } from '../../core/access-policy.ts';
 import { shanghaiDate } from '../../core/calendar.ts';
 import { DomainError, type Messages } from '../../core/errors.ts';
 import type { ProgramDefinition } from '../../core/programs/definition.ts';
-import { loadOrThrow, publishedDefinition } from '../applicants/common.ts';
-import type { Deps, ListQuery, ProjectEventRow, ProjectRow, ProjectStatus, Repositories, RequestContext } from '../ports.ts';
+import { loadOrThrow, notifyCallOwners, publishedDefinition, type Notice } from '../applicants/common.ts';
+import type { Clock, Deps, ListQuery, ProjectEventRow, ProjectRow, ProjectStatus, Repositories, RequestContext } from '../ports.ts';
 import { authorize, authorizeList, recordAudit, type ActingContext } from '../support.ts';
 
 export const PROJECT: Messages = { 'zh-CN': '项目', en: 'Project' };
@@ -75,6 +75,12 @@ export async function projectStep(
     before: step.audit.before ?? { status: project.status },
     after: step.audit.after ?? { status: to },
   });
+}
+
+/** Tells the province officers who run the project's call (its department's, not the province node's). */
+export async function notifyProvince(repos: Repositories, clock: Clock, project: ProjectRow, notice: Notice): Promise<void> {
+  const call = await repos.calls.findById(project.callId);
+  await notifyCallOwners(repos, clock, { provinceId: project.provinceId, createdBy: call?.createdBy ?? null }, notice);
 }
 
 export type ProjectListRow = ProjectRow & { overdueReports: number };

@@ -4,14 +4,13 @@
  * still on the notice is selected, and the applicants and their cities are told.
  */
 import { transition, type ApplicationState } from '../../core/applications/lifecycle.ts';
-import type { HolidaySchedules } from '../../core/calendar.ts';
+import { chineseDate, type HolidaySchedules } from '../../core/calendar.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Deps, RequestContext } from '../ports.ts';
 import { recordAudit } from '../support.ts';
 import { APPLICATION, loadOrThrow, notifyOrganization } from '../applicants/common.ts';
 import { effectiveStatus, getNotice, NOTICE, provinceCall, type NoticeData } from './notice.ts';
 
-const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** Publishes the final list under `documentNumber`; refused during the period or with an objection still open. */
 export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: string, documentNumber: string, schedules: HolidaySchedules): Promise<NoticeData> {
@@ -24,7 +23,7 @@ export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: 
     if (status === 'final') throw new DomainError('conflict', 'final_list_published', { 'zh-CN': '正式名单已公布', en: 'The final list is already published' });
     if (status === 'published') {
       throw new DomainError('conflict', 'notice_period_running', {
-        'zh-CN': `公示期至${zhDate(notice.endDate!)}${definition.publicNotice?.endTime ?? ''}结束，期满后才能公布正式名单`,
+        'zh-CN': `公示期至${chineseDate(notice.endDate!)}${definition.publicNotice?.endTime ?? ''}结束，期满后才能公布正式名单`,
         en: `The notice period runs until ${notice.endDate} ${definition.publicNotice?.endTime ?? ''}; the final list can follow only after it`,
       });
     }

@@ -7,7 +7,7 @@
  * clock, so no job and no process memory are involved. The public side (no sign-in) sees only
  * published notices and final lists, and of each item only the fields the program declares public.
  */
-import type { HolidaySchedules } from '../../core/calendar.ts';
+import { chineseDate, type HolidaySchedules } from '../../core/calendar.ts';
 import { DomainError, type FieldError, type Messages } from '../../core/errors.ts';
 import type { Direction, ProgramDefinition } from '../../core/programs/definition.ts';
 import { noticePeriod, type PublicNoticeClause } from '../../core/selection/notice.ts';
@@ -63,7 +63,6 @@ export function parseContact(stored: string | null): NoticeContact | null {
   }
 }
 
-const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 export interface PeriodView {
   startDate: string;
@@ -91,7 +90,7 @@ export function storedPeriod(n: NoticeRow, clause: PublicNoticeClause & { length
     unit: clause.unit,
     length: clause.length,
     messages: {
-      'zh-CN': `公示期为${zhDate(n.startDate)}至${zhDate(n.endDate)}（${clause.length}${unitZh}），截止时间为${zhDate(n.endDate)}${clause.endTime}${n.provisional ? '（暂按周一至周五计算，节假日安排公布后重新核定）' : ''}`,
+      'zh-CN': `公示期为${chineseDate(n.startDate)}至${chineseDate(n.endDate)}（${clause.length}${unitZh}），截止时间为${chineseDate(n.endDate)}${clause.endTime}${n.provisional ? '（暂按周一至周五计算，节假日安排公布后重新核定）' : ''}`,
       en: `Public notice from ${n.startDate} to ${n.endDate} (${clause.length} ${unitEn}), closing at ${clause.endTime} Beijing time on ${n.endDate}${n.provisional ? ' (provisional: counted Monday to Friday until the holiday schedule is published)' : ''}`,
     },
     citation: clause.citation,

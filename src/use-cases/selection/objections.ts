@@ -5,6 +5,7 @@
  * handles each one — received → investigating → upheld | dismissed, with the outcome recorded — and an
  * upheld objection may take an application off the list (it becomes not selected).
  */
+import { chineseDate } from '../../core/calendar.ts';
 import { transition, type ApplicationState } from '../../core/applications/lifecycle.ts';
 import { DomainError, type FieldError, type Messages } from '../../core/errors.ts';
 import { sanitizeFileName } from '../../core/file-names.ts';
@@ -21,7 +22,6 @@ const ATTACHMENT_KINDS = ['pdf', 'jpg', 'png'];
 
 const OBJECTION: Messages = { 'zh-CN': '异议', en: 'Objection' };
 const notPublic = () => new DomainError('not_found', 'not_found', { 'zh-CN': '公示不存在或尚未发布', en: 'No such published notice' });
-const zhDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 export interface ObjectionInput {
   name: string;
@@ -46,7 +46,7 @@ export async function submitObjection(deps: Deps, ctx: RequestContext, noticeId:
     throw new DomainError('conflict', 'objections_not_accepted', { 'zh-CN': '本公示不受理在线异议', en: 'This notice does not take objections online' });
   }
   if (!objectionsOpen(notice, definition, now)) {
-    const end = notice.endDate ? `${zhDate(notice.endDate)}${definition.publicNotice.endTime}` : '';
+    const end = notice.endDate ? `${chineseDate(notice.endDate)}${definition.publicNotice.endTime}` : '';
     throw new DomainError('deadline_passed', 'notice_period_over', {
       'zh-CN': `公示期已于${end}结束，不再受理异议`,
       en: `The notice period ended at ${definition.publicNotice.endTime} Beijing time on ${notice.endDate ?? ''}; objections are no longer accepted`,

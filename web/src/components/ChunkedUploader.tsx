@@ -14,7 +14,7 @@ import { acceptFor, runUpload, type FailureKind, type UploadProgress, type Uploa
 const CHUNK_TIMEOUT_MS = 60_000;
 
 export interface UploadTarget {
-  purpose: 'application' | 'credential';
+  purpose: 'application' | 'credential' | 'acceptance';
   applicationId?: string;
   /** The attachment requirement, or the credential code. */
   requirementId: string;

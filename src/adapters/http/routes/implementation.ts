@@ -21,7 +21,8 @@ import {
   visitList,
   type ImplementationPlan,
 } from '../../../../contracts/implementation.ts';
-import { decideAcceptance, getAcceptance, requestAcceptance, type AcceptanceView } from '../../../use-cases/implementation/acceptance.ts';
+import { decideAcceptance, getAcceptance, requestAcceptance, type AcceptanceView, type SubmittedMaterial } from '../../../use-cases/implementation/acceptance.ts';
+import { presentAttachment } from './applicants.ts';
 import { agreementDocument, getAgreement, reviewPlan, savePlan, signAgreement, type AgreementView } from '../../../use-cases/implementation/agreement.ts';
 import { addVisit, commentReport, listReports, listVisits, submitReport, type ReportView } from '../../../use-cases/implementation/progress.ts';
 import { expenseCategories, getProject, listProjects, type ProjectListRow } from '../../../use-cases/implementation/projects.ts';
@@ -93,11 +94,12 @@ const presentVisit = (v: GuidanceVisitRow) => ({
 const presentAcceptance = (v: AcceptanceView) => ({
   config: v.config,
   next: v.next,
+  pending: v.pending.map(presentAttachment),
   rounds: v.rounds.map((r) => ({
     id: r.id,
     round: r.round,
     status: r.status,
-    materials: (r.materials ?? []) as { id: string; reference: string }[],
+    materials: (r.materials ?? []) as SubmittedMaterial[],
     note: r.note,
     requestedAt: r.requestedAt.toISOString(),
     initial: (r.initial ?? null) as never,

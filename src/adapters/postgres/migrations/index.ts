@@ -10,6 +10,7 @@ import * as m0004 from './0004_selection.ts';
 import * as m0005 from './0005_implementation.ts';
 import * as m0006 from './0006_funding.ts';
 import * as m0007 from './0007_oversight.ts';
+import * as m0008 from './0008_reminders_and_materials.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_implementation': m0005,
   '0006_funding': m0006,
   '0007_oversight': m0007,
+  '0008_reminders_and_materials': m0008,
 };

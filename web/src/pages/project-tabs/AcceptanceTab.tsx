@@ -4,7 +4,11 @@
  * opinions (and experts' opinions), the rectification deadline, every round.
  */
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Steps, Tag, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Attachment } from '../../../../contracts/applicants.ts';
+import { downloadFile } from '../../api/client.ts';
+import { ChunkedUploader } from '../../components/ChunkedUploader.tsx';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../api/session.ts';
@@ -12,8 +16,43 @@ import { Citation } from '../../components/Citation.tsx';
 import { QueryView } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { useFormat } from '../../lib/format.ts';
+import { formatBytes } from '../../lib/upload.ts';
 import { userMay } from '../../routes.ts';
-import { useAcceptance, useDecideAcceptance, useRequestAcceptance, type AcceptanceView } from '../project/data.ts';
+import { attachmentPath, useDeleteAttachment } from '../applications/data.ts';
+import { projectKeys, useAcceptance, useDecideAcceptance, useRequestAcceptance, type AcceptanceView } from '../project/data.ts';
+
+const MATERIAL_KINDS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'jpg', 'png'] as const;
+
+/** A file as a link that downloads it (with the session's cookie). */
+function FileLink({ id, fileName, testId }: { id: string; fileName: string; testId?: string }) {
+  return (
+    <Typography.Link data-testid={testId} onClick={() => void downloadFile(attachmentPath({ id }), fileName)}>
+      <PaperClipOutlined /> {fileName}
+    </Typography.Link>
+  );
+}
+
+/**
+ * The files uploaded for one material (not yet submitted), each removable, and the uploader. Sits in a Form.Item
+ * so the server's field error for the material (materials.<id>) shows under it.
+ */
+function MaterialFiles({ projectId, materialId, files }: { projectId: string; materialId: string; files: Attachment[]; value?: unknown; onChange?: unknown }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const remove = useDeleteAttachment();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: projectKeys.part(projectId, 'acceptance') });
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      {files.map((f) => (
+        <Space key={f.id} size={8}>
+          <FileLink id={f.id} fileName={f.fileName} testId={`acceptance-file-${materialId}`} />
+          <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('acceptance.removeFile')} loading={remove.isPending} onClick={() => remove.mutate(f, { onSuccess: refresh })} />
+        </Space>
+      ))}
+      <ChunkedUploader target={{ purpose: 'acceptance', applicationId: projectId, requirementId: materialId }} kinds={MATERIAL_KINDS} onUploaded={refresh} label={t(files.length ? 'acceptance.addFile' : 'acceptance.upload')} testId={`acceptance-upload-${materialId}`} />
+    </Space>
+  );
+}
 
 export default function AcceptanceTab({ projectId }: { projectId: string }) {
   const acceptance = useAcceptance(projectId);
@@ -25,7 +64,7 @@ function Acceptance({ projectId, a }: { projectId: string; a: AcceptanceView }) 
   const language = useLanguage();
   const format = useFormat();
   const { user } = useUser();
-  const [requestForm] = Form.useForm<{ materials: Record<string, string>; note: string }>();
+  const [requestForm] = Form.useForm<{ note: string }>();
   const [decisionForm] = Form.useForm<{ passed: boolean; opinion: string; experts: { name: string; opinion: string }[]; rectificationDeadline?: Dayjs }>();
   const request = useRequestAcceptance(projectId, { form: requestForm });
   const party: 'city' | 'province' = userMay(user, 'project.supervise') ? 'city' : 'province';
@@ -65,7 +104,17 @@ function Acceptance({ projectId, a }: { projectId: string; a: AcceptanceView }) 
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('acceptance.requestedAt')}>{format.dateTime(r.requestedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('acceptance.materials')}>
-              {r.materials.map((m) => `${config.materials.find((x) => x.id === m.id)?.name[language] ?? m.id}：${m.reference}`).join('；') || '—'}
+              {r.materials.length ? (
+                <Space direction="vertical" size={2}>
+                  {r.materials.map((m) => (
+                    <span key={m.attachmentId}>
+                      {config.materials.find((x) => x.id === m.id)?.name[language] ?? m.id}：<FileLink id={m.attachmentId} fileName={m.fileName} /> <Typography.Text type="secondary">{formatBytes(m.sizeBytes)}</Typography.Text>
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              )}
             </Descriptions.Item>
             {r.note ? <Descriptions.Item label={t('acceptance.note')}>{r.note}</Descriptions.Item> : null}
             {[r.initial, r.final].filter((s) => s !== null).map((s) => (
@@ -93,11 +142,12 @@ function Acceptance({ projectId, a }: { projectId: string; a: AcceptanceView }) 
           <Form
             form={requestForm}
             layout="vertical"
-            onFinish={(v) => request.mutate({ materials: config.materials.map((m) => ({ id: m.id, reference: v.materials?.[m.id] ?? '' })).filter((m) => m.reference), note: v.note ?? '' })}
+            onFinish={(v) => request.mutate({ materials: a.pending.map((f) => ({ id: f.requirementId, attachmentId: f.id })), note: v.note ?? '' })}
           >
+            {a.rounds.length ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('acceptance.rectifiedHint')} /> : null}
             {config.materials.map((m) => (
-              <Form.Item key={m.id} name={['materials', m.id]} label={m.name[language]} rules={[{ required: true }]} extra={t('acceptance.referenceHint')}>
-                <Input data-testid={`acceptance-material-${m.id}`} />
+              <Form.Item key={m.id} name={['materials', m.id]} label={m.name[language]} required extra={<Citation value={m.citation} />}>
+                <MaterialFiles projectId={projectId} materialId={m.id} files={a.pending.filter((f) => f.requirementId === m.id)} />
               </Form.Item>
             ))}
             <Form.Item name="note" label={t('acceptance.note')}>

@@ -92,7 +92,7 @@ export const useCommentReport = (id: string, by: 'city' | 'province', meta?: Act
 export const useAddVisit = (id: string, by: 'city' | 'province', meta?: ActionMeta) =>
   useProjectAction(id, (input: { visitDate: string; place: string; participants: string; notes: string }) => api.post<GuidanceVisit>(`${path(id)}/visits/${by}`, input), meta);
 export const useRequestAcceptance = (id: string, meta?: ActionMeta) =>
-  useProjectAction(id, (input: { materials: { id: string; reference: string }[]; note: string }) => api.post<AcceptanceView>(`${path(id)}/acceptance/request`, input), meta);
+  useProjectAction(id, (input: { materials: { id: string; attachmentId: string }[]; note: string }) => api.post<AcceptanceView>(`${path(id)}/acceptance/request`, input), meta);
 export const useDecideAcceptance = (id: string, by: 'city' | 'province', meta?: ActionMeta) =>
   useProjectAction(id, (input: { passed: boolean; opinion: string; experts: { name: string; opinion: string }[]; rectificationDeadline?: string }) => api.post<AcceptanceView>(`${path(id)}/acceptance/${by}`, input), meta);
 
