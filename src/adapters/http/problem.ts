@@ -52,6 +52,16 @@ export class HttpProblem extends Error {
 }
 
 /** Maps any thrown value to a problem; unknown errors become a generic 500 (logged by the caller). */
+/** The database or the object store is down or restarting (connection errors, admin shutdown), not a bug. */
+function unavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; message?: unknown; name?: unknown; status?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (/^08/.test(code) || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|not queryable|timeout exceeded when trying to connect/.test(e.message)) return true;
+  return e.name === 'ObjectStorageError' && (e.status === null || e.status === undefined || (typeof e.status === 'number' && e.status >= 500));
+}
+
 export function toProblem(err: unknown, requestId: string, language: 'zh-CN' | 'en'): { problem: ProblemBody; unexpected: boolean } {
   if (err instanceof DomainError) {
     return { problem: body(STATUS[err.kind], err.code, err.messages, requestId, language, err.fields, err.extra), unexpected: false };
@@ -67,6 +77,10 @@ export function toProblem(err: unknown, requestId: string, language: 'zh-CN' | '
   if (typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505') {
     const messages = { 'zh-CN': '该记录已存在（可能刚被他人提交），请刷新后再试', en: 'This record already exists (perhaps just submitted by someone else); reload and try again' };
     return { problem: body(409, 'duplicate', messages, requestId, language), unexpected: false };
+  }
+  if (unavailable(err)) {
+    const messages = { 'zh-CN': '数据库或文件存储暂时不可用，请稍后再试（已填写的内容不会丢失）', en: 'The database or the file store is briefly unavailable; try again shortly (nothing you entered is lost)' };
+    return { problem: body(503, 'unavailable', messages, requestId, language), unexpected: false };
   }
   const messages = { 'zh-CN': '服务器出错了，请稍后再试；如仍有问题请把请求编号告诉管理员', en: 'Something went wrong on the server; try again later, and give the request id to an administrator if it persists' };
   return { problem: body(500, 'internal_error', messages, requestId, language), unexpected: true };

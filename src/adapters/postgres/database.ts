@@ -108,6 +108,8 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // A dropped connection (server restart) must not crash the process; the pool reconnects.
   pool.on('error', (err) => console.error('PostgreSQL pool error (will reconnect):', err.message));
+  // A checked-out client (in a transaction, between queries) emits 'error' on itself, not on the pool; unheard, it would end the process.
+  pool.on('connect', (client) => client.on('error', (err) => console.error('PostgreSQL connection lost (the request fails, the pool reconnects):', err.message)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }
