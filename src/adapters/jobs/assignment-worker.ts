@@ -84,7 +84,18 @@ export async function solveInWorker(p: AssignmentProblem, opts: { timeoutMs?: nu
  * any valid assignment. Rejects when the relaxation is infeasible (then no assignment exists) or on
  * timeout. HiGHS needs about 2 s for 60k variables; keep it to pools of that order.
  */
+/**
+ * Above this many variables HiGHS (WebAssembly) runs out of its heap and aborts the whole process, worker or not
+ * (5,000 applications × 800 experts ≈ 3.6M variables did; 1.1M took 52 s and 1.9 GB): the bound is then not
+ * computed and the run says so, the assignment itself is unaffected (the min-cost flow is exact).
+ */
+export const LP_BOUND_MAX_VARIABLES = 1_000_000;
+
 export async function lpBound(p: AssignmentProblem, opts: { timeoutMs?: number } = {}): Promise<number> {
+  const variables = p.applications.length * p.experts.length - p.conflicts.size;
+  if (variables > LP_BOUND_MAX_VARIABLES) {
+    throw new Error(`线性规划上界未计算：${variables} 个变量超过上限 ${LP_BOUND_MAX_VARIABLES} / LP bound skipped: ${variables} variables exceed ${LP_BOUND_MAX_VARIABLES}`);
+  }
   const reply = await runJob({ kind: 'lp-bound', problem: serializeProblem(p) }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   if (!('bound' in reply)) throw new Error('assignment LP worker answered without a bound');
   return reply.bound;

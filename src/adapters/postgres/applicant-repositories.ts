@@ -119,7 +119,7 @@ function applicationQuery(db: Kysely<Database>) {
       'a.program_id',
       'p.code as program_code',
       'a.program_version',
-      sql<{ 'zh-CN': string; en: string }>`v.definition->'name'`.as('program_name'),
+      sql<{ 'zh-CN': string; en: string }>`v.name`.as('program_name'),
       'a.organization_id',
       'organization.path as organization_path',
       'organization.name as organization_name',

@@ -135,7 +135,7 @@ function projectQuery(db: Kysely<ProjectDatabase>) {
       'a.project_name',
       'p.code as program_code',
       'a.program_version',
-      sql<{ 'zh-CN': string; en: string }>`v.definition->'name'`.as('program_name'),
+      sql<{ 'zh-CN': string; en: string }>`v.name`.as('program_name'),
       'v.definition',
       'pj.status',
       'pj.selected_at',

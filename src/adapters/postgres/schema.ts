@@ -129,6 +129,8 @@ export interface ProgramVersionTable {
   version: number;
   status: string;
   definition: Json;
+  /** definition->'name', generated (read by lists). */
+  name: ColumnType<unknown, never, never>;
   based_on_version: number | null;
   created_by: string | null;
   published_by: string | null;

@@ -11,6 +11,7 @@ import * as m0005 from './0005_implementation.ts';
 import * as m0006 from './0006_funding.ts';
 import * as m0007 from './0007_oversight.ts';
 import * as m0008 from './0008_reminders_and_materials.ts';
+import * as m0009 from './0009_program_version_name.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_funding': m0006,
   '0007_oversight': m0007,
   '0008_reminders_and_materials': m0008,
+  '0009_program_version_name': m0009,
 };
