@@ -209,11 +209,20 @@ const applicationPath = (t: Target) => applicationPathOf(w, t);
 /** Own: a Hebei program (the test actors are all Hebei's); other: the same program copied to Shandong. */
 const programOf = (t: Target) => (t === 'own' ? 'hebei-2016-internet-plus' : 'shandong-copy-for-tests');
 
-const signedInRoutes = () => ROUTES.filter((r) => r.access === 'signedIn');
+const signedInRoutes = (routes: readonly { method: string; path: string; access: string }[] = ROUTES) => routes.filter((r) => r.access === 'signedIn');
+/** The signed-in routes this matrix has no recipe (no authorization decision per role) for. */
+const withoutRecipe = (routes: readonly { method: string; path: string; access: string }[]) =>
+  signedInRoutes(routes)
+    .map((r) => `${r.method} ${r.path}`)
+    .filter((k) => !RECIPES[k]);
 
 test('every signed-in route has a recipe in this matrix', () => {
-  const missing = signedInRoutes().map((r) => `${r.method} ${r.path}`).filter((k) => !RECIPES[k]);
-  assert.deepEqual(missing, []);
+  assert.deepEqual(withoutRecipe(ROUTES), []);
+});
+
+test('a route added without an authorization decision is caught by the matrix', () => {
+  const added = [...ROUTES, { method: 'post', path: '/api/projects/:id/new-step', access: 'signedIn' }];
+  assert.deepEqual(withoutRecipe(added), ['post /api/projects/:id/new-step'], 'the new route is reported as missing');
 });
 
 test('every signed-in route refuses an anonymous request', async () => {
