@@ -209,10 +209,11 @@ const applicationPath = (t: Target) => applicationPathOf(w, t);
 /** Own: a Hebei program (the test actors are all Hebei's); other: the same program copied to Shandong. */
 const programOf = (t: Target) => (t === 'own' ? 'hebei-2016-internet-plus' : 'shandong-copy-for-tests');
 
-const signedInRoutes = (routes: readonly { method: string; path: string; access: string }[] = ROUTES) => routes.filter((r) => r.access === 'signedIn');
+const signedInRoutes = () => ROUTES.filter((r) => r.access === 'signedIn');
 /** The signed-in routes this matrix has no recipe (no authorization decision per role) for. */
 const withoutRecipe = (routes: readonly { method: string; path: string; access: string }[]) =>
-  signedInRoutes(routes)
+  routes
+    .filter((r) => r.access === 'signedIn')
     .map((r) => `${r.method} ${r.path}`)
     .filter((k) => !RECIPES[k]);
 
