@@ -30,7 +30,7 @@ import { syncProgramFiles } from '../../src/use-cases/programs/programs.ts';
 import { seedReferenceOrganizations } from '../../src/use-cases/seed.ts';
 import type { FileStore } from '../../src/use-cases/ports.ts';
 import { FORM, PROFILE, REQUIRED, pdfBytes } from './applicants.ts';
-import { Client, PASSWORD, TestClock, type TestPlatform } from './platform.ts';
+import { Client, PASSWORD, recordFactories, TestClock, type TestPlatform } from './platform.ts';
 import { remoteClient } from './remote.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -123,7 +123,6 @@ export function serverEnvOf(settings: SharedSettings): Record<string, string> {
   };
 }
 
-let counter = 0;
 
 /**
  * The platform in-process on `handle` (the database the servers will use), with the same file store
@@ -171,49 +170,7 @@ export async function drillPlatform(handle: DatabaseHandle, settings: SharedSett
     handle,
     callId: call.id,
     dataDir: settings.dataDir,
-    async org(code) {
-      const o = await deps.uow.read((r) => r.organizations.findByCode(code));
-      if (!o) throw new Error(`no organization ${code}`);
-      return o;
-    },
-    async enterprise(cityCode, name) {
-      const city = await platform.org(cityCode);
-      counter += 1;
-      return deps.uow.transaction((r) =>
-        r.organizations.insert({
-          parentId: city.id,
-          code: `ENT-D${process.pid}-${counter}`,
-          kind: 'enterprise',
-          name: name ?? `演练企业${counter}`,
-          nameEn: null,
-          divisionCode: null,
-          coveredDivisionCodes: [],
-          creditCode: null,
-          contactName: null,
-          contactPhone: null,
-          address: null,
-          note: null,
-        }),
-      );
-    },
-    async account(role, organizationCode, o = {}) {
-      const org = await platform.org(organizationCode);
-      counter += 1;
-      const totpSecret = o.totp === false || role === 'applicant' ? null : deps.totp.generateSecret();
-      return deps.uow.transaction(async (r) => {
-        const a = await r.accounts.insert({
-          email: o.email ?? `${role}.d${process.pid}.${counter}@drill.example`,
-          displayName: `${role} ${counter}`,
-          phone: null,
-          role,
-          organizationId: org.id,
-          passwordHash,
-          passwordChangedAt: clock.now(),
-          mustChangePassword: false,
-        });
-        return totpSecret ? { ...(await r.accounts.update(a.id, { totpSecret }, clock.now())), totpSecret } : { ...a, totpSecret: null };
-      });
-    },
+    ...recordFactories(deps, clock, passwordHash, { code: (n) => `ENT-D${process.pid}-${n}`, name: (n) => `演练企业${n}`, email: (role, n) => `${role}.d${process.pid}.${n}@drill.example` }),
     client: (c = {}) => new Client(app, clock, c.ip ?? '10.0.0.1'),
     async applicant(cityCode, name, divisionCode = PROFILE.divisionCode) {
       const org = await platform.enterprise(cityCode, name);

@@ -75,20 +75,46 @@ export async function startPlatform(opts: { secureCookies?: boolean; programs?: 
     app,
     clock,
     handle,
+    ...recordFactories(deps, clock, passwordHash, { code: (n) => `ENT-T${process.pid}-${n}`, name: (n) => `测试企业${n}`, email: (role, n) => `${role}.${n}@test.example` }),
+    client: (c = {}) => new Client(app, clock, c.ip ?? '10.0.0.1'),
+    close: async () => {
+      await handle.close();
+      fs.rmSync(files, { recursive: true, force: true });
+    },
+  };
+  if (opts.programs) {
+    const { definitions, samples } = programFilesToLoad();
+    await syncProgramFiles(deps, definitions, samples);
+  }
+  return platform;
+}
+
+/**
+ * The record factories of a test platform (organizations, enterprises, accounts with PASSWORD), on any deps:
+ * the in-process platform's and the drills' (which share a database with real servers). `tags` names the
+ * records (organization code, enterprise name, e-mail) so that the two stay apart.
+ */
+export function recordFactories(
+  deps: Deps,
+  clock: Clock,
+  passwordHash: string,
+  tags: { code: (n: number) => string; name: (n: number) => string; email: (role: Role, n: number) => string },
+): Pick<TestPlatform, 'org' | 'enterprise' | 'account'> {
+  const factories: Pick<TestPlatform, 'org' | 'enterprise' | 'account'> = {
     async org(code) {
       const o = await deps.uow.read((r) => r.organizations.findByCode(code));
       if (!o) throw new Error(`no organization ${code}`);
       return o;
     },
     async enterprise(cityCode, name) {
-      const city = await platform.org(cityCode);
+      const city = await factories.org(cityCode);
       counter += 1;
       return deps.uow.transaction((r) =>
         r.organizations.insert({
           parentId: city.id,
-          code: `ENT-T${process.pid}-${counter}`,
+          code: tags.code(counter),
           kind: 'enterprise',
-          name: name ?? `测试企业${counter}`,
+          name: name ?? tags.name(counter),
           nameEn: null,
           divisionCode: null,
           coveredDivisionCodes: [],
@@ -101,12 +127,12 @@ export async function startPlatform(opts: { secureCookies?: boolean; programs?: 
       );
     },
     async account(role, organizationCode, o = {}) {
-      const org = await platform.org(organizationCode);
+      const org = await factories.org(organizationCode);
       counter += 1;
       const totpSecret = o.totp === false || role === 'applicant' ? null : deps.totp.generateSecret();
       return deps.uow.transaction(async (r) => {
         const a = await r.accounts.insert({
-          email: o.email ?? `${role}.${counter}@test.example`,
+          email: o.email ?? tags.email(role, counter),
           displayName: `${role} ${counter}`,
           phone: null,
           role,
@@ -118,17 +144,8 @@ export async function startPlatform(opts: { secureCookies?: boolean; programs?: 
         return totpSecret ? { ...(await r.accounts.update(a.id, { totpSecret }, clock.now())), totpSecret } : { ...a, totpSecret: null };
       });
     },
-    client: (c = {}) => new Client(app, clock, c.ip ?? '10.0.0.1'),
-    close: async () => {
-      await handle.close();
-      fs.rmSync(files, { recursive: true, force: true });
-    },
   };
-  if (opts.programs) {
-    const { definitions, samples } = programFilesToLoad();
-    await syncProgramFiles(deps, definitions, samples);
-  }
-  return platform;
+  return factories;
 }
 
 export interface Res<T = any> {
