@@ -119,6 +119,16 @@ const POLICY = {
   'funds.disburse': { finance_officer: 'province' },
   /** Spot checks and sanctions (revocation, recovery, application bans). */
   'oversight.manage': { administrator: 'all', province_officer: 'province' },
+  /** Program statistics (funnel, money, time in stage, the map) over the records the actor may read. */
+  'statistics.read': { administrator: 'all', auditor: 'all', province_officer: 'province', finance_officer: 'province', city_officer: 'own_subtree' },
+  /** The province's target plan (002): targets, their live and reported values, progress. */
+  'targets.read': { administrator: 'all', auditor: 'all', province_officer: 'province', finance_officer: 'province' },
+  /** A lead department's quarterly figure for a reported target, with its evidence. */
+  'targets.report': { administrator: 'all', province_officer: 'province' },
+  /** A platform's or enterprise's monthly operating figures (003 三（一）), by form or API token. */
+  'operations.report': { applicant: 'own' },
+  /** Reading operating figures: the industry operation view and the capacity map. */
+  'operations.read': { administrator: 'all', auditor: 'all', province_officer: 'province', finance_officer: 'province', city_officer: 'own_subtree', applicant: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof POLICY;

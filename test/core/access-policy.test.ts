@@ -107,6 +107,24 @@ const EXPECTED: Record<string, Partial<Record<Role, string[]>>> = {
   'project.manage': { administrator: Object.keys(PATHS), province_officer: HEBEI },
   'funds.disburse': { finance_officer: HEBEI },
   'oversight.manage': { administrator: Object.keys(PATHS), province_officer: HEBEI },
+  'statistics.read': {
+    administrator: Object.keys(PATHS),
+    auditor: Object.keys(PATHS),
+    province_officer: HEBEI,
+    finance_officer: HEBEI,
+    city_officer: ['shijiazhuang', 'sjzEnterprise'],
+  },
+  'targets.read': { administrator: Object.keys(PATHS), auditor: Object.keys(PATHS), province_officer: HEBEI, finance_officer: HEBEI },
+  'targets.report': { administrator: Object.keys(PATHS), province_officer: HEBEI },
+  'operations.report': { applicant: ['sjzEnterprise'] },
+  'operations.read': {
+    administrator: Object.keys(PATHS),
+    auditor: Object.keys(PATHS),
+    province_officer: HEBEI,
+    finance_officer: HEBEI,
+    city_officer: ['shijiazhuang', 'sjzEnterprise'],
+    applicant: ['sjzEnterprise'],
+  },
 };
 
 test('every action of the policy has an expectation here', () => {
