@@ -71,7 +71,7 @@ const CHAR = SIZE.heading * 10;
 
 /** The public notice (公示). */
 export async function noticeDocx(input: NoticeDocxInput): Promise<Buffer> {
-  const listTitle = input.listTitle ?? `${projects(input.programName)}拟入选名单`;
+  const listTitle = noticeListTitle(input);
   const { startDate, endDate, endTime } = input.period;
   const body = [
     `根据${projects(input.programName)}遴选工作安排，经组织申报、地方推荐、专家评审等程序，拟确定${input.rows.length}个项目入选（名单见附件），现予以公示。`,
@@ -84,7 +84,7 @@ export async function noticeDocx(input: NoticeDocxInput): Promise<Buffer> {
 
 /** The final list (正式名单). */
 export async function finalListDocx(input: FinalListDocxInput): Promise<Buffer> {
-  const listTitle = input.listTitle ?? `${projects(input.programName)}名单`;
+  const listTitle = finalListTitle(input);
   const body = [
     input.body ?? `根据${projects(input.programName)}遴选工作安排，经组织申报、地方推荐、专家评审和社会公示，确定${input.rows.length}个项目入选（名单见附件），现予公布。`,
     ...(input.contact ? [contactLine(input.contact)] : []),
@@ -92,13 +92,18 @@ export async function finalListDocx(input: FinalListDocxInput): Promise<Buffer> 
   return render({ ...input, listTitle, body, kind: '名单' });
 }
 
+/** The attached list's title: "<program>项目拟入选名单" unless the notice names it. */
+export const noticeListTitle = (input: Pick<NoticeDocxInput, 'programName' | 'listTitle'>) => input.listTitle ?? `${projects(input.programName)}拟入选名单`;
+/** The attached list's title: "<program>项目名单" unless the final list names it. */
+export const finalListTitle = (input: Pick<FinalListDocxInput, 'programName' | 'listTitle'>) => input.listTitle ?? `${projects(input.programName)}名单`;
+
 /** "……试点示范" → "……试点示范项目"; a name that already ends in 项目 is kept. */
 function projects(programName: string): string {
   return programName.endsWith('项目') ? programName : `${programName}项目`;
 }
 
 /** "24:00" → "24时", "17:30" → "17时30分". */
-function hour(time: string): string {
+export function hour(time: string): string {
   const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
   if (!m) return time;
   return m[2] === '00' ? `${Number(m[1])}时` : `${Number(m[1])}时${m[2]}分`;
@@ -185,7 +190,7 @@ function signature(issuer: string, date: string): Paragraph[] {
   return [para(issuer, BODY, { ...right(issuerRight, 560), keepNext: true }), para(date, BODY, right(dateRight, 0))];
 }
 
-const LIST_COLUMNS = ['序号', '单位名称', '项目名称', '所在城市', '申报方向'];
+export const LIST_COLUMNS = ['序号', '单位名称', '项目名称', '所在城市', '申报方向'] as const;
 
 /** The list: 序号, 单位名称, 项目名称, 所在城市, 申报方向; the header row repeats on every page. */
 function listTable(rows: NoticeRow[]) {

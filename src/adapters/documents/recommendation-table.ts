@@ -40,29 +40,17 @@ import {
   type RunStyle,
 } from './application-docx.ts';
 import { formatWan } from './format.ts';
+import { BORDER, HEADER_FILL, WAN_YUAN_NUMBER_FORMAT, XLSX_FONT, columnLetter } from './table-xlsx.ts';
 import { recommendationLayout, type RecommendationCell, type RecommendationColumn, type RecommendationLayout, type RecommendationTableInput } from './recommendation-layout.ts';
 
 export type { RecommendationRow, RecommendationTableInput } from './recommendation-layout.ts';
 export { recommendationLayout } from './recommendation-layout.ts';
 
-/** Money in 万元: at least two decimals, up to six (to the fen), grouped by thousands. */
-export const WAN_YUAN_NUMBER_FORMAT = '#,##0.00####';
+export { WAN_YUAN_NUMBER_FORMAT } from './table-xlsx.ts';
 /** The worksheet's name (Excel allows 31 characters). */
 export const RECOMMENDATION_SHEET_NAME = '推荐汇总表';
 
 // The spreadsheet
-
-/** GB2312: tells Excel that 宋体 is a Chinese face. */
-const GB2312 = 134;
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const XLSX_FONT = {
-  label: { name: '黑体', size: 14, charset: GB2312 },
-  title: { name: '宋体', size: 18, bold: true, charset: GB2312 },
-  line: { name: '宋体', size: 12, charset: GB2312 },
-  header: { name: '宋体', size: 11, bold: true, charset: GB2312 },
-  body: { name: '宋体', size: 11, charset: GB2312 },
-} satisfies Record<string, Partial<ExcelJS.Font>>;
 
 /** The table as an .xlsx workbook of one sheet. */
 export async function recommendationXlsx(input: RecommendationTableInput): Promise<Buffer> {
@@ -137,7 +125,7 @@ export async function recommendationXlsx(input: RecommendationTableInput): Promi
     font: XLSX_FONT.header,
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     border: BORDER,
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${LABEL_SHADE}` } },
+    fill: HEADER_FILL,
   };
   layout.columns.forEach((c, i) => {
     header.getCell(i + 1).value = c.header;
@@ -181,13 +169,6 @@ function xlsxValue(cell: RecommendationCell, column: RecommendationColumn): Exce
   if (cell === null) return null;
   if (typeof cell === 'number') return column.kind === 'money' ? Number(formatWan(cell, false)) : cell;
   return clean(cell);
-}
-
-/** 1 → A, 26 → Z, 27 → AA. */
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 // The document

@@ -38,6 +38,7 @@ export const implementationRecipes: RecipeModule = async (p, w) => {
     'put /api/projects/:id/plan': { request: (_r, t) => ({ path: at(t, '/plan'), body: plan }), record },
     'post /api/projects/:id/plan/review': { request: (_r, t) => ({ path: at(t, '/plan/review'), body: { decision: 'return', comment: '授权测试' } }), record },
     'get /api/projects/:id/agreement.docx': { request: (_r, t) => ({ path: at(t, '/agreement.docx') }), record },
+    'get /api/projects/:id/agreement.pdf': { request: (_r, t) => ({ path: at(t, '/agreement.pdf') }), record },
     'post /api/projects/:id/agreement/sign': { request: (_r, t) => ({ path: at(t, '/agreement/sign'), body: { signedOn: '2026-03-01', signatories: { province: '甲', enterprise: '乙' } } }), record },
     'get /api/projects/:id/reports': { request: (_r, t) => ({ path: at(t, '/reports') }), record },
     'put /api/projects/:id/reports/:reportId': {

@@ -21,9 +21,9 @@ export const noticeRecipes: RecipeModule = async (p, w) => {
     'get /api/calls/:id/notice': onCall('/notice'),
     'put /api/calls/:id/notice': onCall('/notice', { title: '授权测试公示', body: '', contact: { name: '授权测试', phone: '0311-87800000', email: null } }),
     'post /api/calls/:id/notice/publish': onCall('/notice/publish'),
-    'get /api/calls/:id/notice/document.docx': onCall('/notice/document.docx'),
+    ...Object.fromEntries((['docx', 'xlsx', 'pdf'] as const).map((f) => [`get /api/calls/:id/notice/document.${f}`, onCall(`/notice/document.${f}`)])),
     'post /api/calls/:id/final-list': onCall('/final-list', { documentNumber: '授权测试〔2026〕1号' }),
-    'get /api/calls/:id/final-list/document.docx': onCall('/final-list/document.docx'),
+    ...Object.fromEntries((['docx', 'xlsx', 'pdf'] as const).map((f) => [`get /api/calls/:id/final-list/document.${f}`, onCall(`/final-list/document.${f}`)])),
     'get /api/calls/:id/objections': onCall('/objections'),
     'post /api/objections/:id/handle': {
       request: (_r, t) => ({ path: `/api/objections/${objections[t]}/handle`, body: { status: 'investigating', outcome: '授权测试' } }),

@@ -1,4 +1,5 @@
 /** Recipes of the oversight routes: spot checks and findings, sanctions, the ban list, the project's oversight view, certificates. */
+import type { Role } from '../../../src/core/roles.ts';
 import { applicationPath, type RecipeModule, type Target } from './world.ts';
 
 export const oversightRecipes: RecipeModule = async (p, w) => {
@@ -36,6 +37,11 @@ export const oversightRecipes: RecipeModule = async (p, w) => {
       record: (_r, t) => applicationPath(w, t),
     },
     'get /api/bans': { request: () => ({ path: '/api/bans' }) },
-    'get /api/titles/:id/certificate.pdf': { request: (_r, t) => ({ path: `/api/titles/${made.titles[t]}/certificate.pdf` }), record: (_r, t) => applicationPath(w, t) },
+    ...Object.fromEntries(
+      (['pdf', 'docx'] as const).map((f) => [
+        `get /api/titles/:id/certificate.${f}`,
+        { request: (_r: Role, t: Target) => ({ path: `/api/titles/${made.titles[t]}/certificate.${f}` }), record: (_r: Role, t: Target) => applicationPath(w, t) },
+      ]),
+    ),
   };
 };

@@ -48,7 +48,7 @@ export const selectionRecipes: RecipeModule = async (p, w) => {
     'get /api/recommendation/calls': { request: () => ({ path: '/api/recommendation/calls' }) },
     // The city's own table (its list is empty here: 409 for those allowed); any city's for the province.
     ...Object.fromEntries(
-      (['xlsx', 'docx'] as const).flatMap((f) => [
+      (['xlsx', 'docx', 'pdf'] as const).flatMap((f) => [
         [`get /api/calls/:id/recommendation/table.${f}`, { request: () => ({ path: `/api/calls/${call}/recommendation/table.${f}` }) }],
         [
           `get /api/calls/:id/recommendations/:cityId/table.${f}`,

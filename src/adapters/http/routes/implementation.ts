@@ -28,10 +28,10 @@ import { addVisit, commentReport, listReports, listVisits, submitReport, type Re
 import { expenseCategories, getProject, listProjects, type ProjectListRow } from '../../../use-cases/implementation/projects.ts';
 import type { GuidanceVisitRow } from '../../../use-cases/ports.ts';
 import { agreementDocx } from '../../documents/agreement-docx.ts';
+import { KIND_MIME } from '../../files/index.ts';
 import { FileResult, route, type RouteDef } from '../route.ts';
 
 const tag = 'implementation';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const presentSummary = (p: ProjectListRow) => ({
@@ -182,19 +182,19 @@ export const implementationRoutes: RouteDef[] = [
     response: agreementView,
     handler: async ({ deps, ctx, params, body }) => presentAgreement(await reviewPlan(deps, ctx, params.id, body)),
   }),
-  route({
-    method: 'get',
-    path: '/api/projects/:id/agreement.docx',
-    summary: '实施协议（.docx） / The agreement as .docx',
-    tag,
-    access: 'signedIn',
-    action: 'project.read',
-    params: projectParams,
-    response: 'file',
-    handler: async ({ deps, ctx, params }) => {
-      const d = await agreementDocument(deps, ctx, params.id);
-      const content = new Uint8Array(
-        await agreementDocx({
+  ...(['docx', 'pdf'] as const).map((format) =>
+    route({
+      method: 'get',
+      path: `/api/projects/:id/agreement.${format}`,
+      summary: format === 'docx' ? '实施协议（Word） / The agreement as .docx' : '实施协议（PDF） / The agreement as PDF',
+      tag,
+      access: 'signedIn',
+      action: 'project.read',
+      params: projectParams,
+      response: 'file',
+      handler: async ({ deps, ctx, params }) => {
+        const d = await agreementDocument(deps, ctx, params.id);
+        const docx = await agreementDocx({
           agreementNumber: d.agreement.agreementNumber,
           province: d.definition.issuer,
           enterprise: { name: d.project.organizationName, creditCode: d.project.creditCode },
@@ -205,11 +205,12 @@ export const implementationRoutes: RouteDef[] = [
           signedOn: d.agreement.signedOn,
           signatories: (d.agreement.signatories ?? null) as { province: string; enterprise: string } | null,
           generatedAt: d.generatedAt,
-        }),
-      );
-      return new FileResult(content, `${d.project.projectName}项目实施协议.docx`, DOCX, content.byteLength);
-    },
-  }),
+        });
+        const content = new Uint8Array(format === 'pdf' ? await deps.documents.toPdf(docx) : docx);
+        return new FileResult(content, `${d.project.projectName}项目实施协议.${format}`, KIND_MIME[format], content.byteLength);
+      },
+    }),
+  ),
   route({
     method: 'post',
     path: '/api/projects/:id/agreement/sign',

@@ -21,13 +21,15 @@ import { confirmDecision, getDecision } from '../../../use-cases/selection/decis
 import { publishFinalList } from '../../../use-cases/selection/final-list.ts';
 import { getNotice, listPublicNotices, noticeDocument, publicNotice, publishNotice, saveNoticeDraft, type NoticeData, type NoticeDocumentData } from '../../../use-cases/selection/notice.ts';
 import { handleObjection, listObjections, objectionAttachment, submitObjection, type ObjectionView } from '../../../use-cases/selection/objections.ts';
+import type { Deps } from '../../../use-cases/ports.ts';
 import { finalListDocx, noticeDocx } from '../../documents/notice-docx.ts';
+import { finalListXlsx, noticeXlsx } from '../../documents/notice-xlsx.ts';
+import { KIND_MIME } from '../../files/index.ts';
 import { loadHolidaySchedules } from '../../reference/holidays.ts';
 import { FileResult, route } from '../route.ts';
 
 const tag = 'notices';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The holiday schedules, read from reference/holidays/ on first use and kept (they change only with a new file and a restart). */
 let schedules: HolidaySchedules | null = null;
@@ -67,13 +69,22 @@ const presentObjection = (o: ObjectionView) => ({
   createdAt: o.createdAt.toISOString(),
 });
 
-async function renderDocument(d: NoticeDocumentData): Promise<FileResult> {
-  const content =
-    d.kind === 'final'
-      ? await finalListDocx({ programName: d.programName, title: d.title, documentNumber: d.documentNumber ?? '', issuer: d.issuer, publishedAt: d.publishedAt, contact: d.contact.name ? d.contact : null, rows: d.rows })
-      : await noticeDocx({ programName: d.programName, title: d.title, documentNumber: null, issuer: d.issuer, publishedAt: d.publishedAt, period: d.period, contact: d.contact, rows: d.rows, objectionsHowTo: d.objectionsHowTo });
+type DocumentFormat = 'docx' | 'xlsx' | 'pdf';
+const FORMAT_NAME: Record<DocumentFormat, string> = { docx: 'Word', xlsx: 'Excel', pdf: 'PDF' };
+
+/** The notice or the final list: the Word document, its list as a workbook, or the Word document as PDF. */
+async function renderDocument(deps: Deps, d: NoticeDocumentData, format: DocumentFormat): Promise<FileResult> {
+  const common = { programName: d.programName, title: d.title, issuer: d.issuer, publishedAt: d.publishedAt, rows: d.rows };
+  const final = { ...common, documentNumber: d.documentNumber ?? '', contact: d.contact.name ? d.contact : null };
+  const notice = { ...common, documentNumber: null, period: d.period, contact: d.contact, objectionsHowTo: d.objectionsHowTo };
+  let content: Buffer;
+  if (format === 'xlsx') content = d.kind === 'final' ? await finalListXlsx(final) : await noticeXlsx(notice);
+  else {
+    const docx = d.kind === 'final' ? await finalListDocx(final) : await noticeDocx(notice);
+    content = format === 'pdf' ? await deps.documents.toPdf(docx) : docx;
+  }
   const bytes = new Uint8Array(content);
-  return new FileResult(bytes, `${d.title.replace(/\s+/g, '')}.docx`, DOCX, bytes.byteLength);
+  return new FileResult(bytes, `${d.title.replace(/\s+/g, '')}.${format}`, KIND_MIME[format], bytes.byteLength);
 }
 
 export const noticeRoutes = [
@@ -137,17 +148,19 @@ export const noticeRoutes = [
     response: noticeView,
     handler: async ({ deps, ctx, params }) => presentNotice(await publishNotice(deps, ctx, params.id, holidays())),
   }),
-  route({
-    method: 'get',
-    path: '/api/calls/:id/notice/document.docx',
-    summary: '公示文件（.docx，草稿亦可预览） / The notice as .docx (drafts too)',
-    tag,
-    access: 'signedIn',
-    action: 'selection.read',
-    params: callParams,
-    response: 'file',
-    handler: async ({ deps, ctx, params }) => renderDocument(await noticeDocument(deps, ctx, { callId: params.id }, 'notice', holidays())),
-  }),
+  ...(['docx', 'xlsx', 'pdf'] as const).map((format) =>
+    route({
+      method: 'get',
+      path: `/api/calls/:id/notice/document.${format}`,
+      summary: `公示文件（${FORMAT_NAME[format]}，草稿亦可预览） / The notice as .${format} (drafts too)`,
+      tag,
+      access: 'signedIn',
+      action: 'selection.read',
+      params: callParams,
+      response: 'file',
+      handler: async ({ deps, ctx, params }) => renderDocument(deps, await noticeDocument(deps, ctx, { callId: params.id }, 'notice', holidays()), format),
+    }),
+  ),
   route({
     method: 'post',
     path: '/api/calls/:id/final-list',
@@ -160,17 +173,19 @@ export const noticeRoutes = [
     response: noticeView,
     handler: async ({ deps, ctx, params, body }) => presentNotice(await publishFinalList(deps, ctx, params.id, body.documentNumber, holidays())),
   }),
-  route({
-    method: 'get',
-    path: '/api/calls/:id/final-list/document.docx',
-    summary: '正式名单文件（.docx） / The final list as .docx',
-    tag,
-    access: 'signedIn',
-    action: 'selection.read',
-    params: callParams,
-    response: 'file',
-    handler: async ({ deps, ctx, params }) => renderDocument(await noticeDocument(deps, ctx, { callId: params.id }, 'final', holidays())),
-  }),
+  ...(['docx', 'xlsx', 'pdf'] as const).map((format) =>
+    route({
+      method: 'get',
+      path: `/api/calls/:id/final-list/document.${format}`,
+      summary: `正式名单文件（${FORMAT_NAME[format]}） / The final list as .${format}`,
+      tag,
+      access: 'signedIn',
+      action: 'selection.read',
+      params: callParams,
+      response: 'file',
+      handler: async ({ deps, ctx, params }) => renderDocument(deps, await noticeDocument(deps, ctx, { callId: params.id }, 'final', holidays()), format),
+    }),
+  ),
 
   // ——— Objections (province) ———
   route({
@@ -275,7 +290,7 @@ export const noticeRoutes = [
     access: 'public',
     params: callParams,
     response: 'file',
-    handler: async ({ deps, ctx, params }) => renderDocument(await noticeDocument(deps, ctx, { noticeId: params.id }, 'notice', holidays())),
+    handler: async ({ deps, ctx, params }) => renderDocument(deps, await noticeDocument(deps, ctx, { noticeId: params.id }, 'notice', holidays()), 'docx'),
   }),
   route({
     method: 'get',
@@ -285,7 +300,7 @@ export const noticeRoutes = [
     access: 'public',
     params: callParams,
     response: 'file',
-    handler: async ({ deps, ctx, params }) => renderDocument(await noticeDocument(deps, ctx, { noticeId: params.id }, 'final', holidays())),
+    handler: async ({ deps, ctx, params }) => renderDocument(deps, await noticeDocument(deps, ctx, { noticeId: params.id }, 'final', holidays()), 'docx'),
   }),
   route({
     method: 'post',

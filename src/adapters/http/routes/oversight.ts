@@ -20,6 +20,7 @@ import { getProjectOversight, imposeSanction, type OversightView } from '../../.
 import { drawSpotCheck, getSpotCheck, listSpotChecks, recordFinding, type SpotCheckView } from '../../../use-cases/oversight/spot-checks.ts';
 import { listPublicTitles, titleCertificate } from '../../../use-cases/oversight/titles.ts';
 import { certificateDocx } from '../../documents/certificate-docx.ts';
+import { KIND_MIME } from '../../files/index.ts';
 import { FileResult, route, type RouteDef } from '../route.ts';
 
 const tag = 'oversight';
@@ -197,31 +198,36 @@ export const oversightRoutes: RouteDef[] = [
       return { items: rows.map(presentBan), total, page: query.page, pageSize: query.pageSize, today };
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/titles/:id/certificate.pdf',
-    summary: '称号证书（PDF；服务器未装 LibreOffice 时 503） / The title’s certificate as PDF (503 without LibreOffice)',
-    tag,
-    access: 'signedIn',
-    action: 'project.read',
-    params: idParams,
-    response: 'file',
-    handler: async ({ deps, ctx, params }) => {
-      const d = await titleCertificate(deps, ctx, params.id);
-      const docx = await certificateDocx({
-        titleName: d.title.name['zh-CN'],
-        organizationName: d.title.organizationName,
-        programName: d.programName,
-        projectName: d.title.projectName,
-        awardedOn: d.title.awardedOn,
-        issuer: d.issuer,
-        citation: d.title.citation,
-        number: d.title.id,
-      });
-      const pdf = new Uint8Array(await deps.documents.toPdf(docx));
-      return new FileResult(pdf, `${d.title.organizationName}-${d.title.name['zh-CN']}.pdf`, 'application/pdf', pdf.byteLength);
-    },
-  }),
+  ...(['pdf', 'docx'] as const).map((format) =>
+    route({
+      method: 'get',
+      path: `/api/titles/:id/certificate.${format}`,
+      summary:
+        format === 'pdf'
+          ? '称号证书（PDF；服务器未装 LibreOffice 时 503） / The title’s certificate as PDF (503 without LibreOffice)'
+          : '称号证书（Word） / The title’s certificate as .docx',
+      tag,
+      access: 'signedIn',
+      action: 'project.read',
+      params: idParams,
+      response: 'file',
+      handler: async ({ deps, ctx, params }) => {
+        const d = await titleCertificate(deps, ctx, params.id);
+        const docx = await certificateDocx({
+          titleName: d.title.name['zh-CN'],
+          organizationName: d.title.organizationName,
+          programName: d.programName,
+          projectName: d.title.projectName,
+          awardedOn: d.title.awardedOn,
+          issuer: d.issuer,
+          citation: d.title.citation,
+          number: d.title.id,
+        });
+        const content = new Uint8Array(format === 'pdf' ? await deps.documents.toPdf(docx) : docx);
+        return new FileResult(content, `${d.title.organizationName}-${d.title.name['zh-CN']}.${format}`, KIND_MIME[format], content.byteLength);
+      },
+    }),
+  ),
   route({
     method: 'get',
     path: '/api/public/titles',

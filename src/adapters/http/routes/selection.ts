@@ -21,7 +21,8 @@ import {
 } from '../../../../contracts/selection.ts';
 import { applicationSummary } from '../../../../contracts/applicants.ts';
 import type { RecommendationRow } from '../../../use-cases/ports.ts';
-import { recommendationDocx, recommendationXlsx } from '../../documents/recommendation-table.ts';
+import { recommendationDocx, recommendationXlsx, type RecommendationTableInput } from '../../documents/recommendation-table.ts';
+import type { Deps } from '../../../use-cases/ports.ts';
 import { KIND_MIME } from '../../files/index.ts';
 import { listCityCalls, type CityCallView } from '../../../use-cases/selection/city-calls.ts';
 import { recommendationTable } from '../../../use-cases/selection/city-table.ts';
@@ -111,14 +112,20 @@ const presentCityCall = (v: CityCallView) => ({
   returnedComment: v.recommendation?.returnedComment ?? null,
 });
 
-const TABLE = { xlsx: recommendationXlsx, docx: recommendationDocx } as const;
+/** The table in each format: the spreadsheet, the Word table, and that Word table as PDF. */
+const TABLE = {
+  xlsx: (t: RecommendationTableInput) => recommendationXlsx(t),
+  docx: (t: RecommendationTableInput) => recommendationDocx(t),
+  pdf: async (t: RecommendationTableInput, deps: Deps) => deps.documents.toPdf(await recommendationDocx(t)),
+} as const;
+const FORMAT_NAME = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' } as const;
 
 /** The table downloads: the city's own list, and any city's for the province. */
-const tableRoutes = (['xlsx', 'docx'] as const).flatMap((format) => [
+const tableRoutes = (['xlsx', 'docx', 'pdf'] as const).flatMap((format) => [
   route({
     method: 'get',
     path: `/api/calls/:id/recommendation/table.${format}`,
-    summary: `本市推荐汇总表（${format}） / The city's recommendation table as .${format}, in the program's layout`,
+    summary: `本市推荐汇总表（${FORMAT_NAME[format]}） / The city's recommendation table as .${format}, in the program's layout`,
     tag,
     access: 'signedIn',
     action: 'application.review',
@@ -126,14 +133,14 @@ const tableRoutes = (['xlsx', 'docx'] as const).flatMap((format) => [
     response: 'file',
     handler: async ({ deps, ctx, params }) => {
       const t = await recommendationTable(deps, ctx, params.id);
-      const content = await TABLE[format](t);
+      const content = new Uint8Array(await TABLE[format](t, deps));
       return new FileResult(content, `${t.baseName}.${format}`, KIND_MIME[format], content.byteLength);
     },
   }),
   route({
     method: 'get',
     path: `/api/calls/:id/recommendations/:cityId/table.${format}`,
-    summary: `某市推荐汇总表（${format}，省厅） / A city's recommendation table as .${format}, for the province`,
+    summary: `某市推荐汇总表（${FORMAT_NAME[format]}，省厅） / A city's recommendation table as .${format}, for the province`,
     tag,
     access: 'signedIn',
     action: 'selection.read',
@@ -141,7 +148,7 @@ const tableRoutes = (['xlsx', 'docx'] as const).flatMap((format) => [
     response: 'file',
     handler: async ({ deps, ctx, params }) => {
       const t = await recommendationTable(deps, ctx, params.id, params.cityId);
-      const content = await TABLE[format](t);
+      const content = new Uint8Array(await TABLE[format](t, deps));
       return new FileResult(content, `${t.baseName}.${format}`, KIND_MIME[format], content.byteLength);
     },
   }),
