@@ -274,7 +274,8 @@ test('(b) from a failed acceptance through rectification to a passed second acce
     await title.waitFor({ timeout: 15_000 });
     const pdf = page.waitForResponse((r) => r.url().includes('/certificate.pdf'), { timeout: 90_000 });
     const download = page.waitForEvent('download', { timeout: 90_000 }).catch(() => null);
-    await title.getByTestId('oversight-certificate').click();
+    await title.getByTestId('oversight-certificate').hover();
+    await page.getByTestId('oversight-certificate-pdf').click();
     const response = await pdf;
     assert.equal(response.status(), 200, `the certificate: ${response.status()}`);
     const started = await download;

@@ -3,6 +3,7 @@
  * the public (period, rate limit, field errors), their handling, and the final list.
  */
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { after, before, describe, test } from 'node:test';
 import { PROFILE, pdfBytes, submittedApplication } from '../support/applicants.ts';
 import { startPlatform, type Client, type TestPlatform } from '../support/platform.ts';
@@ -139,6 +140,21 @@ describe('public notice', () => {
     assert.equal(published.body.period.endsAt, '2025-10-09T16:00:00.000Z');
     assert.equal(published.body.period.provisional, false);
     assert.equal(published.body.status, 'published');
+    // The workbook of the notice lists what the notice shows, in its order.
+    const xlsx = await province.binary('GET', `/api/calls/${callId}/notice/document.xlsx`);
+    assert.equal(xlsx.status, 200, 'the notice as .xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheetRows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+    const shown = (await province.get(`/api/calls/${callId}/notice`)).body.items.filter((i: any) => !i.removed);
+    assert.ok(shown.length > 0, 'the notice lists projects');
+    assert.deepEqual(
+      sheetRows.slice(4, 4 + shown.length).map((r) => [r[1], r[2], r[3]]),
+      shown.map((i: any) => [i.organizationName, i.projectName, i.cityName]),
+      'the workbook’s rows are the notice’s',
+    );
+    assert.equal(sheetRows[2]![0], '公示期：2025年9月29日至2025年10月9日24时止', 'the workbook states the period as the notice does');
     assert.equal((await province.put(`/api/calls/${callId}/notice`, { title: '改标题', body: '', contact: { name: '张', phone: '0311-8780', email: null } })).status, 409);
     const actions = await auditActions();
     assert.ok(actions.includes('notice.published') && actions.includes('notice.draft_saved'), 'audit of the notice');

@@ -18,7 +18,7 @@ export function noticeXlsx(input: NoticeDocxInput): Promise<Buffer> {
   return officialTableXlsx({
     sheetName: '拟入选名单',
     title: noticeListTitle(input),
-    lines: [`${input.issuer}　${formatShanghaiDate(input.publishedAt)}`, `公示期：${formatIsoDate(startDate)}至${formatIsoDate(endDate)}${hour(endTime)}止`],
+    lines: [`${input.issuer}\u3000${formatShanghaiDate(input.publishedAt)}`, `公示期：${formatIsoDate(startDate)}至${formatIsoDate(endDate)}${hour(endTime)}止`],
     columns: COLUMNS,
     rows: rowsOf(input.rows),
     footer: [`共${input.rows.length}个项目。`],
@@ -32,7 +32,7 @@ export function finalListXlsx(input: FinalListDocxInput): Promise<Buffer> {
   return officialTableXlsx({
     sheetName: '名单',
     title: finalListTitle(input),
-    lines: [`${input.issuer}　${input.documentNumber}　${formatShanghaiDate(input.publishedAt)}`],
+    lines: [`${input.issuer}\u3000${input.documentNumber}\u3000${formatShanghaiDate(input.publishedAt)}`],
     columns: COLUMNS,
     rows: rowsOf(input.rows),
     footer: [`共${input.rows.length}个项目。`],

@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, downloadFile, presentError } from '../../api/client.ts';
+import { api, presentError } from '../../api/client.ts';
 import { Citation } from '../../components/Citation.tsx';
+import { DocumentDownload } from '../../components/DocumentDownload.tsx';
 import { QueryView } from '../../components/QueryState.tsx';
 import { useFormat } from '../../lib/format.ts';
 import type { Ban } from '../bans/BansPage.tsx';
@@ -63,9 +63,7 @@ export default function OversightTab({ projectId }: { projectId: string }) {
                   actions={
                     title.status === 'active'
                       ? [
-                          <Button key="pdf" icon={<DownloadOutlined />} data-testid="oversight-certificate" onClick={() => void downloadFile(`/api/titles/${title.id}/certificate.pdf`, 'certificate.pdf').catch((e: unknown) => presentError(e, { surface: 'action' }))}>
-                            {t('oversightTab.certificate')}
-                          </Button>,
+                          <DocumentDownload key="certificate" base={`/api/titles/${title.id}/certificate`} formats={['pdf', 'docx']} fileName="certificate" label={t('oversightTab.certificate')} testId="oversight-certificate" />,
                         ]
                       : []
                   }

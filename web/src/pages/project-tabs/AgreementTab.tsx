@@ -4,17 +4,17 @@
  * it, downloads the generated agreement (.docx) and records the signing.
  */
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '../../api/client.ts';
 import { useUser } from '../../api/session.ts';
+import { DocumentDownload } from '../../components/DocumentDownload.tsx';
 import { QueryView } from '../../components/QueryState.tsx';
 import { useLanguage } from '../../i18n.ts';
 import { useFormat } from '../../lib/format.ts';
 import { fenToWan, formatFen, wanToFen } from '../../lib/money.ts';
 import { userMay } from '../../routes.ts';
-import { agreementDocxPath, useAgreement, useProject, useReviewPlan, useSavePlan, useSignAgreement, type AgreementView } from '../project/data.ts';
+import { agreementPath, useAgreement, useProject, useReviewPlan, useSavePlan, useSignAgreement, type AgreementView } from '../project/data.ts';
 
 interface PlanForm {
   goals: string;
@@ -196,9 +196,7 @@ function Agreement({ projectId, a }: { projectId: string; a: AgreementView }) {
       )}
 
       {a.planStatus === 'approved' ? (
-        <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(agreementDocxPath(projectId), 'agreement.docx')} data-testid="agreement-download">
-          {t('agreement.download')}
-        </Button>
+        <DocumentDownload base={agreementPath(projectId)} formats={['docx', 'pdf']} fileName="agreement" label={t('agreement.download')} testId="agreement-download" />
       ) : null}
 
       {manager && pending && a.planStatus === 'submitted' ? (

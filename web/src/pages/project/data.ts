@@ -96,4 +96,5 @@ export const useRequestAcceptance = (id: string, meta?: ActionMeta) =>
 export const useDecideAcceptance = (id: string, by: 'city' | 'province', meta?: ActionMeta) =>
   useProjectAction(id, (input: { passed: boolean; opinion: string; experts: { name: string; opinion: string }[]; rectificationDeadline?: string }) => api.post<AcceptanceView>(`${path(id)}/acceptance/${by}`, input), meta);
 
-export const agreementDocxPath = (id: string) => `${path(id)}/agreement.docx`;
+/** The agreement's download path without its extension (.docx, .pdf). */
+export const agreementPath = (id: string) => `${path(id)}/agreement`;

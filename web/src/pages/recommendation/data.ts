@@ -197,5 +197,6 @@ export function useTaskForceOpinion(callId: string, meta: ActionMeta) {
 }
 
 /** The recommendation table's download: the city's own (no cityId) or a city's for the province. */
-export const tablePath = (callId: string, format: 'xlsx' | 'docx', cityId?: string) =>
-  cityId ? `/api/calls/${enc(callId)}/recommendations/${enc(cityId)}/table.${format}` : `/api/calls/${enc(callId)}/recommendation/table.${format}`;
+/** The table's download path without its extension (.xlsx, .docx, .pdf). */
+export const tableBase = (callId: string, cityId?: string) =>
+  cityId ? `/api/calls/${enc(callId)}/recommendations/${enc(cityId)}/table` : `/api/calls/${enc(callId)}/recommendation/table`;

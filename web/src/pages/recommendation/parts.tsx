@@ -1,11 +1,11 @@
 /** Pieces the selection screens share: a list's status tag, the table download, a refusal with its article. */
-import { App, Button, Dropdown, Tag, Typography } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { App, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError, downloadFile, presentError } from '../../api/client.ts';
+import { ApiError, presentError } from '../../api/client.ts';
+import { DocumentDownload } from '../../components/DocumentDownload.tsx';
 import { Citation } from '../../components/Citation.tsx';
 import { useLanguage } from '../../i18n.ts';
-import { tablePath, type ListStatus, type Violation } from './data.ts';
+import { tableBase, type ListStatus, type Violation } from './data.ts';
 
 const LIST_COLORS: Record<ListStatus, string> = { draft: 'processing', submitted: 'success', returned: 'warning' };
 
@@ -19,27 +19,10 @@ export function ListStatusTag({ status }: { status: ListStatus | null }) {
   );
 }
 
-/** 下载推荐表 ▾ .xlsx / .docx. */
+/** 下载推荐表 ▾ Excel / Word / PDF. */
 export function TableDownload({ callId, cityId, disabled, testId = 'download-table' }: { callId: string; cityId?: string; disabled?: boolean; testId?: string }) {
   const { t } = useTranslation();
-  const download = (format: 'xlsx' | 'docx') =>
-    void downloadFile(tablePath(callId, format, cityId), `recommendation.${format}`).catch((error: unknown) => presentError(error, { surface: 'action' }));
-  return (
-    <Dropdown
-      disabled={disabled}
-      menu={{
-        items: [
-          { key: 'xlsx', icon: <FileExcelOutlined />, label: <span data-testid={`${testId}-xlsx`}>{t('recommendation.download.xlsx')}</span> },
-          { key: 'docx', icon: <FileWordOutlined />, label: <span data-testid={`${testId}-docx`}>{t('recommendation.download.docx')}</span> },
-        ],
-        onClick: ({ key }) => download(key as 'xlsx' | 'docx'),
-      }}
-    >
-      <Button icon={<DownloadOutlined />} disabled={disabled} data-testid={testId}>
-        {t('recommendation.download.title')}
-      </Button>
-    </Dropdown>
-  );
+  return <DocumentDownload base={tableBase(callId, cityId)} formats={['xlsx', 'docx', 'pdf']} fileName="recommendation" label={t('recommendation.download.title')} disabled={disabled} testId={testId} />;
 }
 
 /** The violations a refusal names (quota, category limits), each with its article. */

@@ -5,12 +5,12 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DecisionView, NoticeView } from '../../../../contracts/notices.ts';
 import { ApiError, api, downloadFile, presentError } from '../../api/client.ts';
+import { DocumentDownload } from '../../components/DocumentDownload.tsx';
 import { EmptyState, ErrorResult, PageSkeleton } from '../../components/QueryState.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { periodText } from '../public-notice/period.ts';
@@ -282,9 +282,7 @@ function NoticePanel({ callId, notice }: { callId: string; notice: NoticeView })
               {t('publicNotice.publicLink')}
             </Link>
           )}
-          <Button icon={<DownloadOutlined />} data-testid="notice-docx" onClick={() => void downloadFile(`/api/calls/${callId}/notice/document.docx`, 'notice.docx').catch((e: unknown) => presentError(e, { surface: 'action' }))}>
-            {t('publicNotice.docx')}
-          </Button>
+          <DocumentDownload base={`/api/calls/${callId}/notice/document`} formats={['docx', 'xlsx', 'pdf']} fileName="notice" label={t('publicNotice.docx')} testId="notice-docx" />
         </Space>
       }
       data-testid="notice-panel"
@@ -455,9 +453,7 @@ function FinalListPanel({ callId, notice }: { callId: string; notice: NoticeView
   });
   const remaining = notice.items.filter((i) => !i.removed).length;
   const download = (
-    <Button icon={<DownloadOutlined />} data-testid="final-docx" onClick={() => void downloadFile(`/api/calls/${callId}/final-list/document.docx`, 'final-list.docx').catch((e: unknown) => presentError(e, { surface: 'action' }))}>
-      {t('finalList.docx')}
-    </Button>
+    <DocumentDownload base={`/api/calls/${callId}/final-list/document`} formats={['docx', 'xlsx', 'pdf']} fileName="final-list" label={t('finalList.docx')} testId="final-docx" />
   );
   return (
     <Card title={t('finalList.title')} data-testid="final-panel">
