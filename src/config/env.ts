@@ -48,6 +48,11 @@ const schema = z.object({
   /** Seed one demo account per role on an empty database. */
   SEED_DEMO: bool.default(true),
   /**
+   * On the first start on an empty database (with SEED_DEMO), fill every program with the generated demo
+   * population (src/use-cases/demo): `full`, or `none` for an empty platform with the demo accounts only.
+   */
+  DEMO_POPULATION: z.enum(['full', 'none']).default('full'),
+  /**
    * For drills and browser tests only: a file holding milliseconds to add to the server's clock, so a
    * test can let a notice period pass. Never set in production (the server warns at start when it is).
    */

@@ -1,7 +1,9 @@
 /**
  * Starts the platform: opens the database (embedded or server), applies migrations, seeds the
  * reference organizations (and, on an empty database, one demo account per role, printed once),
- * then serves the API and the web app on one port. Stops gracefully on SIGINT/SIGTERM.
+ * then serves the API and the web app on one port. On the first start on an empty database the demo
+ * population (DEMO_POPULATION=full, the default) is generated in the background once the server
+ * serves, with progress in the log: it takes minutes. Stops gracefully on SIGINT/SIGTERM.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,9 @@ import { makeDeps, makeLogger, offsetClock, systemClock } from './compose.ts';
 import { seedDemoCalls } from '../use-cases/applicants/demo.ts';
 import { printCredentials } from './print-credentials.ts';
 import { loadProgramFiles } from './load-programs.ts';
+import { lpBound, solveInWorker } from '../adapters/jobs/assignment-worker.ts';
+import { loadHolidaySchedules } from '../adapters/reference/holidays.ts';
+import { generateDemoPopulation } from '../use-cases/demo/generate.ts';
 
 const env = loadEnv();
 const logger = makeLogger(env.LOG_LEVEL);
@@ -31,7 +36,8 @@ const deps = makeDeps(handle, env, env.CLOCK_OFFSET_FILE ? offsetClock(env.CLOCK
 const created = await seedReferenceOrganizations(deps);
 if (created) logger.info({ created }, 'reference organizations created');
 await loadProgramFiles(deps, logger);
-if (env.SEED_DEMO && (await isEmpty(deps))) printCredentials(await seedDemoAccounts(deps));
+const fresh = env.SEED_DEMO && (await isEmpty(deps));
+if (fresh) printCredentials(await seedDemoAccounts(deps));
 if (env.SEED_DEMO) {
   const calls = await seedDemoCalls(deps);
   if (calls) logger.info({ calls }, 'demo calls published');
@@ -53,6 +59,24 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 });
 
 let stopping = false;
+/** The demo population, off the start: the server answers meanwhile (PGlite queues the queries). */
+if (fresh && env.DEMO_POPULATION === 'full') {
+  const started = Date.now();
+  logger.info('generating the demo population in the background (DEMO_POPULATION=none skips it)');
+  void generateDemoPopulation(deps, {
+    solver: { solve: (p) => solveInWorker(p), bound: (p) => lpBound(p) },
+    schedules: loadHolidaySchedules(),
+    log: (line) => logger.info(line),
+  })
+    .then((summary) => {
+      logger.info({ seconds: Math.round((Date.now() - started) / 100) / 10, enterprises: summary.enterprises, actions: summary.actions, gaps: summary.gaps }, 'demo population ready');
+      console.log(`演示数据已生成 / Demo population ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    })
+    .catch((err: Error) => {
+      if (!stopping) logger.error({ err }, 'demo population failed');
+    });
+}
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

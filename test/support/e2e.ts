@@ -26,9 +26,10 @@ export interface E2E {
 
 /**
  * Starts the server and the browser. `portBase` keeps files apart (Chromium refuses some ports,
- * e.g. 4045 and 4190: ERR_UNSAFE_PORT — choose a range clear of them).
+ * e.g. 4045 and 4190: ERR_UNSAFE_PORT — choose a range clear of them). `demoPopulation` starts the
+ * server with the generated demo population (DEMO_POPULATION=full); by default it starts without.
  */
-export async function startE2E(portBase: number): Promise<E2E> {
+export async function startE2E(portBase: number, options: { demoPopulation?: boolean } = {}): Promise<E2E> {
   execFileSync('node', ['scripts/build-web-if-needed.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const port = portBase + (process.pid % 90);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
@@ -38,7 +39,9 @@ export async function startE2E(portBase: number): Promise<E2E> {
   let output = '';
   const server: ChildProcess = spawn('npx', ['tsx', 'src/main/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, CLOCK_OFFSET_FILE: clockFile, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, CLOCK_OFFSET_FILE: clockFile, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info',
+      // The generated demo population takes time and changes what lists show: only for tests that ask for it.
+      DEMO_POPULATION: options.demoPopulation ? 'full' : 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => (output += d));
