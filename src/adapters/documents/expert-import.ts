@@ -9,6 +9,7 @@
  * not an .xlsx, or has no such header, gives one error saying so.
  */
 import ExcelJS from 'exceljs';
+import { ARCHIVE_LIMITS, bufferSource, inspectArchive } from '../files/archive.ts';
 import { creditCodeProblemMessage, usccCheckCharacter, validateCreditCode } from '../../core/credit-code.ts';
 import type { Messages } from '../../core/errors.ts';
 
@@ -82,11 +83,17 @@ const FILE_MESSAGES = {
   },
 } satisfies Record<string, Messages>;
 
+/** A 10 MB list of experts expands to some tens of MB; ExcelJS holds all of it, so less than for stored files. */
+const IMPORT_ARCHIVE_LIMITS = { ...ARCHIVE_LIMITS, maxTotalBytes: 256 * 1024 * 1024 };
+
 /** Reads the experts of the first sheet that has a recognizable header row. */
 export async function readExpertWorkbook(data: Buffer): Promise<ExpertImportResult> {
   const fileError = (messages: Messages): ExpertImportResult => ({ experts: [], errors: [{ row: 0, column: '', messages }] });
   if (data.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return fileError(FILE_MESSAGES.xls);
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) return fileError(FILE_MESSAGES.notXlsx);
+  // ExcelJS expands every part in memory: a zip bomb is refused by its directory and a counted inflate first.
+  const bomb = await inspectArchive(bufferSource(data), IMPORT_ARCHIVE_LIMITS);
+  if (bomb) return fileError({ 'zh-CN': `文件${bomb.messages['zh-CN']}`, en: `The file: ${bomb.messages.en}` });
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS declares its own Buffer type (an ArrayBuffer); it reads a Node Buffer as it is.

@@ -20,7 +20,7 @@ export function makeFileStore(config: FileStoreConfig): FileStore {
   return config.s3 ? new S3Store(config.s3) : new DataFolderStore(path.join(config.dataDir, 'files'));
 }
 
-/** Sniffs the first bytes of an upload (up to SNIFF_BYTES) with `file-type`; see sniff.ts for OLE files. */
+/** Sniffs the first bytes of an upload (up to SNIFF_BYTES) with `file-type` (see sniff.ts for OLE files), and inspects zip-based ones (archive.ts). */
 export const contentSniffer: ContentSniffer = fileTypeSniffer;
 
 export { DataFolderStore } from './data-folder-store.ts';
@@ -28,4 +28,6 @@ export { FileNotFoundError, FileSizeMismatchError, InvalidFileKeyError, ObjectSt
 export { S3Store } from './s3-store.ts';
 export type { S3Config } from './s3-store.ts';
 export { KIND_MIME, SNIFF_BYTES, sniffContent } from './sniff.ts';
+export { ARCHIVE_LIMITS, bufferSource, inspectArchive } from './archive.ts';
+export type { ArchiveLimits, ArchiveProblem, SequentialSource } from './archive.ts';
 export type { FileKind, SniffResult } from './sniff.ts';

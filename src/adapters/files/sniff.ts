@@ -6,6 +6,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type';
 import type { ContentSniffer } from '../../use-cases/ports.ts';
+import { inspectArchive } from './archive.ts';
 
 /** How much of a file the sniffer needs at most; callers pass the first bytes up to this. */
 export const SNIFF_BYTES = 4 * 1024 * 1024;
@@ -61,7 +62,8 @@ export async function sniffContent(head: Uint8Array): Promise<SniffResult> {
   return { kind: null, mime: found.mime, detected: found.ext };
 }
 
-export const fileTypeSniffer: ContentSniffer = { sniff: sniffContent };
+/** The sniffer of the platform: `file-type` for what content is, archive.ts for zip bombs in zip-based kinds. */
+export const fileTypeSniffer: ContentSniffer = { sniff: sniffContent, inspectArchive: (content) => inspectArchive(content) };
 
 // ---- OLE compound files (MS-CFB) ----
 

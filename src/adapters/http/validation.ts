@@ -92,6 +92,7 @@ const LABELS: Record<string, Messages> = {
 
 /** Messages for the `error` keys the contracts set on formats. */
 const FORMATS: Record<string, Messages> = {
+  nul: { 'zh-CN': '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' },
   email: { 'zh-CN': '格式不正确，例如 name@example.com', en: 'is not a valid e-mail address, e.g. name@example.com' },
   mobile: { 'zh-CN': '应为 11 位手机号码', en: 'must be an 11-digit mobile number' },
   phone: { 'zh-CN': '应为手机号码或固定电话（如 0311-12345678）', en: 'must be a mobile or landline number (e.g. 0311-12345678)' },
@@ -153,3 +154,21 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
     return { path, code: issue.code, messages: { 'zh-CN': `${label['zh-CN']}：${problem['zh-CN']}`, en: `${label.en}: ${problem.en}` } };
   });
 }
+
+/**
+ * Refuses U+0000 anywhere in a request's query or JSON body, as a field error on each string that has
+ * it: PostgreSQL text cannot hold the character, so it would otherwise fail deep in a query as a 500.
+ */
+export function refuseNulCharacters(input: unknown): void {
+  NO_NUL.parse(input);
+}
+
+const NO_NUL = z.unknown().superRefine((input, ctx) => {
+  const walk = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) ctx.addIssue({ code: 'custom', path, message: 'nul', input: value });
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(input, []);
+});

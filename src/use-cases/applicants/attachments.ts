@@ -154,6 +154,14 @@ export async function putChunk(deps: Deps, ctx: RequestContext, id: string, offs
   });
 }
 
+/** Kinds that are zip archives inside. */
+const ARCHIVE_KINDS: readonly string[] = ['docx', 'xlsx', 'zip'];
+
+/** The staged chunks of an upload, in order, read afresh at each iteration. */
+async function* stagedChunks(deps: Deps, id: string): AsyncGenerator<Uint8Array> {
+  yield* await deps.uow.read(async (repos) => repos.uploads.chunks(id));
+}
+
 /** Checks the content, moves it to the file store with its SHA-256, and records the attachment. */
 export async function completeUpload(deps: Deps, ctx: RequestContext, id: string): Promise<AttachmentRow> {
   authorize(ctx, 'application.apply');
@@ -174,6 +182,12 @@ export async function completeUpload(deps: Deps, ctx: RequestContext, id: string
       'zh-CN': `${what ? `文件内容是 ${what}` : '无法识别文件内容'}，“${requirement.name['zh-CN']}”只接受 ${kindList(requirement.types)}（按内容检查，与文件名无关）`,
       en: `${what ? `the content is ${what}` : 'the content is not a recognised type'}; “${requirement.name.en}” takes ${kindList(requirement.types)} only (checked by content, not by name)`,
     });
+  }
+  // A zip bomb passes the sniffer (its entry names are a docx's); its directory and content are checked, never expanded.
+  if (ARCHIVE_KINDS.includes(kind)) {
+    const staged = { sizeBytes: upload.sizeBytes, open: () => stagedChunks(deps, id) };
+    const problem = await deps.sniffer.inspectArchive(staged);
+    if (problem) throw fieldError('file', problem.code, { 'zh-CN': `“${upload.fileName}”`, en: `“${upload.fileName}”` }, problem.messages);
   }
 
   const key = `${STORAGE_PREFIX[upload.purpose]}/${upload.organizationId}/${deps.tokens.random(16).toLowerCase().replace(/[^a-z0-9]/g, '0')}`;
