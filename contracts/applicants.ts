@@ -202,6 +202,8 @@ export const applicationListQuery = listQuery.extend({
   state: applicationState.optional(),
   callId: id.optional(),
   programCode: z.string().max(100).optional(),
+  /** A recommending unit (city): the applications of organizations under it (the statistics map links here). */
+  cityId: id.optional(),
   /** Search in the project name, the organization's name or its credit code. */
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['updatedAt', 'submittedAt', 'projectName', 'organizationName', 'state']).default('updatedAt'),
@@ -325,4 +327,4 @@ export const notification = z.object({
   createdAt: z.string(),
 });
 export const notificationPage = pageOf(notification).extend({ unread: z.number().int() });
-export const notificationListQuery = listQuery.extend({ unreadOnly: z.coerce.boolean().default(false) });
+export const notificationListQuery = listQuery.extend({ unreadOnly: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });

@@ -168,7 +168,8 @@ export const publicNotice = z.object({
   contact: noticeContact.nullable(),
   status: z.enum(['published', 'ended', 'final']),
   publishedAt: z.string(),
-  period: noticePeriod,
+  /** Null for the final list of a program that sets no public notice. */
+  period: noticePeriod.nullable(),
   objectionsOpen: z.boolean(),
   items: z.array(noticeItem),
   finalList: z.object({ title: z.string(), documentNumber: z.string(), publishedAt: z.string() }).nullable(),

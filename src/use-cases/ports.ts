@@ -4,11 +4,15 @@
  */
 import type { ProfileInput } from '../../contracts/applicants.ts';
 import type { OversightRepositories } from './oversight/ports.ts';
+import type { OperationRepositories } from './operations/ports.ts';
+import type { PortalRepositories } from './public/ports.ts';
 import type { Actor, Scope } from '../core/access-policy.ts';
 import type { ProgramDefinition } from '../core/programs/definition.ts';
 import type { PasswordAgePolicy, Stage } from '../core/authentication.ts';
 import type { OrganizationKind, Role } from '../core/roles.ts';
 import type { FundingRepository } from './funding/rows.ts';
+import type { StatisticsRepository } from './statistics/ports.ts';
+import type { TargetRepositories } from './targets/ports.ts';
 
 export interface Clock {
   now(): Date;
@@ -596,7 +600,7 @@ export interface Repositories {
     findActive(organizationId: string, callId: string): Promise<string | undefined>;
     list(
       scope: Scope,
-      q: ListQuery & { state?: string; callId?: string; programCode?: string; q?: string; sort: 'updatedAt' | 'submittedAt' | 'projectName' | 'organizationName' | 'state' },
+      q: ListQuery & { state?: string; callId?: string; programCode?: string; cityId?: string; q?: string; sort: 'updatedAt' | 'submittedAt' | 'projectName' | 'organizationName' | 'state' },
     ): Promise<{ rows: ApplicationRow[]; total: number }>;
     addEvent(row: { applicationId: string; fromState: string | null; toState: string; actorId: string | null; actorName: string | null; actorRole: string | null; comment: string | null; at: Date }): Promise<void>;
     events(applicationId: string): Promise<ApplicationEventRow[]>;
@@ -708,7 +712,14 @@ export interface Repositories {
   /** The investment ledger, subsidy, tranches, disbursements and recoveries (src/adapters/postgres/funding-repositories.ts). */
   funding: FundingRepository;
   oversight: OversightRepositories;
+  /** Platform operation data: monthly reports, capacity lines, API tokens (src/adapters/postgres/operation-repositories.ts). */
+  operations: OperationRepositories;
+  /** Published calls and final lists for the public portal (src/adapters/postgres/public-repositories.ts). */
+  portal: PortalRepositories;
   projects: ProjectRepositories;
+  statistics: StatisticsRepository;
+  /** The target plan's reported values and the counts behind computed ones (src/adapters/postgres/target-repositories.ts). */
+  targets: TargetRepositories;
   audit: {
     append(row: Omit<AuditEventRow, 'id' | 'hash'>): Promise<string>;
     list(
@@ -777,6 +788,11 @@ export interface FileStore {
 export interface ContentSniffer {
   /** `kind` is one of pdf, docx, xlsx, doc, xls, jpg, png, zip, or null when unknown or not allowed. */
   sniff(head: Uint8Array): Promise<{ kind: string | null; mime: string | null; detected: string | null }>;
+  /**
+   * Checks zip-based content (docx, xlsx, zip) against zip bombs without expanding it: null when sound,
+   * otherwise a stable code and the problem (zh/en) to follow the file's name. `open` reads it from the start.
+   */
+  inspectArchive(content: { sizeBytes: number; open(): AsyncIterable<Uint8Array> }): Promise<{ code: string; messages: { 'zh-CN': string; en: string } } | null>;
 }
 
 /** Renders official documents (src/adapters/documents/). */

@@ -28,10 +28,8 @@ const OPTIONS: DemoPopulationOptions = {
 
 /** Gaps the generator may report: stages no use case can reach today (each a finding for the lead). */
 const KNOWN_GAPS: Record<string, RegExp> = {
-  // The 'industry' select is not the rule input `category` that 003's shiqiang-industry rule reads.
-  'shandong-2018-platforms': /^submission: .*shiqiang-industry/,
-  // 001 has no public notice, and only publishFinalList (after a notice) starts projects.
-  'hebei-2021-ii-key-projects': /^final list: /,
+  // 001 三 promises support after acceptance but sets no amounts (subsidy.kind none), so nothing is paid.
+  'hebei-2021-ii-key-projects': /^subsidy: /,
 };
 
 let p: TestPlatform;

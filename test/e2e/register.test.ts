@@ -22,7 +22,7 @@ const APPLICANT = {
 };
 
 /** An applicant's side menu. */
-const APPLICANT_MENU = [zh.nav.home, zh.nav.myOrganization, zh.nav.profile, zh.nav.calls, zh.nav.myApplications, zh.nav.myProjects, zh.nav.security];
+const APPLICANT_MENU = [zh.nav.home, zh.nav.myOrganization, zh.nav.profile, zh.nav.calls, zh.nav.myApplications, zh.nav.myProjects, zh.nav.operationsReport, zh.nav.security];
 
 let e2e: E2E;
 let BASE = '';

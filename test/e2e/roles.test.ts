@@ -14,14 +14,14 @@ import type { Role } from '../../src/core/roles.ts';
 
 /** Each role's side menu, in order (the spec for this test). */
 const MENUS: Record<Role, (keyof typeof zh.nav)[]> = {
-  applicant: ['home', 'myOrganization', 'profile', 'calls', 'myApplications', 'myProjects', 'security'],
-  city_officer: ['home', 'myOrganization', 'organizations', 'applications', 'recommendations', 'projects', 'security'],
-  province_officer: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'projects', 'spotChecks', 'bans', 'programs', 'security'],
+  applicant: ['home', 'myOrganization', 'profile', 'calls', 'myApplications', 'myProjects', 'operationsReport', 'security'],
+  city_officer: ['home', 'myOrganization', 'organizations', 'applications', 'recommendations', 'projects', 'statistics', 'statisticsMap', 'operations', 'capacityMap', 'security'],
+  province_officer: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'projects', 'spotChecks', 'bans', 'targets', 'statistics', 'statisticsMap', 'operations', 'capacityMap', 'programs', 'security'],
   task_force_reviewer: ['home', 'myOrganization', 'taskForce', 'security'],
   expert: ['home', 'myOrganization', 'reviews', 'security'],
-  finance_officer: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'projects', 'disbursements', 'security'],
-  auditor: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'projects', 'accounts', 'audit', 'security'],
-  administrator: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'projects', 'spotChecks', 'bans', 'programs', 'accounts', 'audit', 'outbox', 'security'],
+  finance_officer: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'projects', 'disbursements', 'targets', 'statistics', 'statisticsMap', 'operations', 'capacityMap', 'security'],
+  auditor: ['home', 'myOrganization', 'organizations', 'applications', 'selection', 'projects', 'targets', 'statistics', 'statisticsMap', 'operations', 'capacityMap', 'accounts', 'audit', 'security'],
+  administrator: ['home', 'myOrganization', 'organizations', 'calls', 'applications', 'selection', 'experts', 'projects', 'spotChecks', 'bans', 'targets', 'statistics', 'statisticsMap', 'operations', 'capacityMap', 'programs', 'accounts', 'audit', 'outbox', 'security'],
 };
 
 let e2e: E2E;

@@ -22,9 +22,12 @@ import { noticeRecipes } from './authorization/notices.ts';
 import { implementationRecipes } from './authorization/implementation.ts';
 import { fundingRecipes } from './authorization/funding.ts';
 import { oversightRecipes } from './authorization/oversight.ts';
+import { targetRecipes } from './authorization/targets.ts';
+import { statisticsRecipes } from './authorization/statistics.ts';
+import { operationRecipes } from './authorization/operations.ts';
 
 /** Recipe modules of later areas: each sets up its records once and names a request per route. */
-const MODULES: RecipeModule[] = [selectionRecipes, reviewRecipes, noticeRecipes, implementationRecipes, fundingRecipes, oversightRecipes];
+const MODULES: RecipeModule[] = [selectionRecipes, reviewRecipes, noticeRecipes, implementationRecipes, fundingRecipes, oversightRecipes, statisticsRecipes, operationRecipes, targetRecipes];
 
 let p: TestPlatform;
 /** Where each role's test account lives: all in Hebei, the city ones in 石家庄. */

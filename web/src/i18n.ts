@@ -19,9 +19,17 @@ import fundingZh from './locales/funding.zh-CN.json';
 import fundingEn from './locales/funding.en.json';
 import oversightZh from './locales/oversight.zh-CN.json';
 import oversightEn from './locales/oversight.en.json';
+import operationsZh from './locales/operations.zh-CN.json';
+import operationsEn from './locales/operations.en.json';
+import portalZh from './locales/portal.zh-CN.json';
+import portalEn from './locales/portal.en.json';
+import targetsZh from './locales/targets.zh-CN.json';
+import targetsEn from './locales/targets.en.json';
+import statisticsZh from './locales/statistics.zh-CN.json';
+import statisticsEn from './locales/statistics.en.json';
 
-const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh, ...implementationZh, ...fundingZh, ...oversightZh };
-const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn, ...implementationEn, ...fundingEn, ...oversightEn };
+const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh, ...implementationZh, ...fundingZh, ...oversightZh, ...operationsZh, ...portalZh, ...targetsZh, ...statisticsZh };
+const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn, ...implementationEn, ...fundingEn, ...oversightEn, ...operationsEn, ...portalEn, ...targetsEn, ...statisticsEn };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -6,9 +6,15 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
+  HeatMapOutlined,
+  LineChartOutlined,
   AccountBookOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   ProjectOutlined,
   StopOutlined,
@@ -243,6 +249,55 @@ export const ROUTES: readonly AppRoute[] = [
     component: lazy(() => import('./pages/bans/BansPage.tsx')),
   },
   {
+    path: '/operations/report',
+    id: 'operationsReport',
+    area: 'app',
+    access: { action: 'operations.report' },
+    menu: { icon: CloudUploadOutlined },
+    component: lazy(() => import('./pages/operations-report/OperationsReportPage.tsx')),
+  },
+  {
+    path: '/targets',
+    id: 'targets',
+    area: 'app',
+    access: { action: 'targets.read' },
+    menu: { icon: AimOutlined },
+    component: lazy(() => import('./pages/targets/TargetsPage.tsx')),
+  },
+  {
+    path: '/statistics',
+    id: 'statistics',
+    area: 'app',
+    access: { action: 'statistics.read' },
+    menu: { icon: BarChartOutlined },
+    component: lazy(() => import('./pages/statistics/StatisticsPage.tsx')),
+  },
+  {
+    path: '/statistics/map',
+    id: 'statisticsMap',
+    area: 'app',
+    access: { action: 'statistics.read' },
+    menu: { icon: EnvironmentOutlined },
+    component: lazy(() => import('./pages/statistics-map/StatisticsMapPage.tsx')),
+  },
+  {
+    // Officers' view; an applicant reads only its own figures, which its report page already shows.
+    path: '/operations',
+    id: 'operations',
+    area: 'app',
+    access: { action: 'operations.read', beyondOwn: true },
+    menu: { icon: LineChartOutlined },
+    component: lazy(() => import('./pages/operations/OperationsPage.tsx')),
+  },
+  {
+    path: '/operations/capacity',
+    id: 'capacityMap',
+    area: 'app',
+    access: { action: 'operations.read', beyondOwn: true },
+    menu: { icon: HeatMapOutlined },
+    component: lazy(() => import('./pages/capacity-map/CapacityMapPage.tsx')),
+  },
+  {
     path: '/programs',
     id: 'programs',
     area: 'app',
@@ -301,6 +356,11 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/public/notices', id: 'publicNotices', area: 'open', component: lazy(() => import('./pages/public-notices/PublicNoticesPage.tsx')) },
   { path: '/public/titles', id: 'publicTitles', area: 'open', component: lazy(() => import('./pages/public-titles/PublicTitlesPage.tsx')) },
   { path: '/public/notices/:id', id: 'publicNotice', area: 'open', component: lazy(() => import('./pages/public-notice/PublicNoticePage.tsx')) },
+  { path: '/portal', id: 'portal', area: 'open', component: lazy(() => import('./pages/portal/PortalHomePage.tsx')) },
+  { path: '/portal/calls', id: 'portalCalls', area: 'open', component: lazy(() => import('./pages/portal-calls/PortalCallsPage.tsx')) },
+  { path: '/portal/calls/:id', id: 'portalCall', area: 'open', component: lazy(() => import('./pages/portal-call/PortalCallPage.tsx')) },
+  { path: '/portal/final-lists', id: 'portalFinalLists', area: 'open', component: lazy(() => import('./pages/portal-final-lists/PortalFinalListsPage.tsx')) },
+  { path: '/portal/final-lists/:id', id: 'portalFinalList', area: 'open', component: lazy(() => import('./pages/portal-final-list/PortalFinalListPage.tsx')) },
 
   // Errors
   { path: '/403', id: 'forbidden', area: 'open', component: lazy(() => import('./pages/forbidden/ForbiddenPage.tsx')) },

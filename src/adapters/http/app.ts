@@ -16,6 +16,7 @@ import { resolveSession, type ResolvedSession } from '../../use-cases/auth/sessi
 import type { Deps, RequestContext } from '../../use-cases/ports.ts';
 import { buildOpenApi } from './openapi.ts';
 import { HttpProblem, toProblem } from './problem.ts';
+import { refuseNulCharacters } from './validation.ts';
 import { contentDisposition } from '../../core/file-names.ts';
 import { FileResult, type RouteDef } from './route.ts';
 import { applicantRoutes } from './routes/applicants.ts';
@@ -25,11 +26,15 @@ import { noticeRoutes } from './routes/notices.ts';
 import { implementationRoutes } from './routes/implementation.ts';
 import { fundingRoutes } from './routes/funding.ts';
 import { oversightRoutes } from './routes/oversight.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
+import { targetRoutes } from './routes/targets.ts';
+import { operationRoutes } from './routes/operations.ts';
+import { publicRoutes } from './routes/public.ts';
 import { authRoutes } from './routes/auth.ts';
 import { programRoutes } from './routes/programs.ts';
 import { recordRoutes } from './routes/records.ts';
 
-export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes, ...reviewRoutes, ...noticeRoutes, ...implementationRoutes, ...fundingRoutes, ...oversightRoutes];
+export const ROUTES: RouteDef[] = [...authRoutes, ...recordRoutes, ...programRoutes, ...applicantRoutes, ...selectionRoutes, ...reviewRoutes, ...noticeRoutes, ...implementationRoutes, ...fundingRoutes, ...oversightRoutes, ...statisticsRoutes, ...targetRoutes, ...operationRoutes, ...publicRoutes];
 
 export interface AppOptions {
   deps: Deps;
@@ -130,7 +135,10 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
       userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
       requestId: c.get('requestId'),
     });
-    if (STATE_CHANGING.has(c.req.method)) {
+    // A machine client with an API token and no session carries no ambient credential a forged page could
+    // use (browsers send no Authorization header cross-site without CORS), so CSRF does not apply to it.
+    const tokenClient = !session && /^Bearer\s+\S/i.test(c.req.header('authorization') ?? '');
+    if (STATE_CHANGING.has(c.req.method) && !tokenClient) {
       const origin = c.req.header('origin');
       if (origin && origin !== 'null') {
         const host = c.req.header('x-forwarded-host') ?? c.req.header('host');
@@ -167,6 +175,7 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
       if (def.roles && session && !def.roles.includes(session.account.role)) {
         throw new HttpProblem(403, 'forbidden', { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' });
       }
+      refuseNulCharacters({ ...c.req.param(), ...c.req.query() });
       const params = def.params ? def.params.parse(c.req.param()) : {};
       const query = def.query ? def.query.parse(c.req.query()) : {};
       let body: unknown = {};
@@ -180,6 +189,7 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
         const raw = await c.req.json().catch(() => {
           throw new HttpProblem(400, 'invalid_json', { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' });
         });
+        refuseNulCharacters(raw);
         body = def.body.parse(raw);
       }
       let anonymousCsrf = getCookie(c, csrfCookie);
@@ -196,6 +206,7 @@ export function buildApp(opts: AppOptions): Hono<{ Variables: Vars }> {
         body,
         bytes,
         anonymousCsrf: anonymousCsrf ?? '',
+        bearer: /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? null,
         setSessionCookie: (token, absoluteExpiresAt) =>
           setCookie(c, cookieName, token, {
             httpOnly: true,

@@ -26,6 +26,8 @@ export interface HandlerInput<P, Q, B> {
   bytes: Uint8Array;
   /** Anonymous CSRF token (double-submit cookie), for the session endpoint. */
   anonymousCsrf: string;
+  /** The token of an `Authorization: Bearer …` header, for the routes that authenticate by API token (access 'public'). */
+  bearer: string | null;
   /** Sets the session cookie (after sign-in or rotation). */
   setSessionCookie(token: string, absoluteExpiresAt: Date): void;
   clearSessionCookie(): void;

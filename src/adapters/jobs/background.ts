@@ -5,12 +5,15 @@
  * several servers they are safe to run everywhere (the sealer takes an advisory lock, mail rows are
  * claimed with SKIP LOCKED, and so are the progress reports a reminder is due for).
  */
+import os from 'node:os';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../postgres/schema.ts';
 import type { AuditTrail, Deps } from '../../use-cases/ports.ts';
 import { sendProgressReminders } from '../../use-cases/implementation/reminders.ts';
+import { runExportJobs } from '../../use-cases/statistics/export-jobs.ts';
+import { streamingExportWriter } from '../documents/statistics-xlsx.ts';
 
 function every(ms: number, logger: Logger, name: string, work: () => Promise<unknown>): () => void {
   let running = false;
@@ -75,6 +78,8 @@ export function startBackgroundJobs(opts: {
         const run = await sendProgressReminders(deps);
         if (run.reminded || run.overdueNotified || run.rectificationsExpired) opts.logger.info({ job: 'progress-reminders', ...run }, 'progress reminders sent');
       }),
+      // Statistics exports queued by officers (claimed with SKIP LOCKED: one server runs each job).
+      every(2_000, opts.logger, 'statistics-exports', () => runExportJobs(deps, streamingExportWriter, { workerId: `${os.hostname()}:${process.pid}` })),
     );
   }
   if (opts.smtpUrl) {

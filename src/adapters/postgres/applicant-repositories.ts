@@ -369,6 +369,7 @@ export function makeApplicantRepositories(db: Kysely<Database>): ApplicantReposi
         if (q.state) base = base.where('a.state', '=', q.state);
         if (q.callId) base = base.where('a.call_id', '=', q.callId);
         if (q.programCode) base = base.where('p.code', '=', q.programCode);
+        if (q.cityId) base = base.where(sql<boolean>`organization.path @> array[${q.cityId}]::bigint[]`);
         if (q.q) {
           const pattern = likePattern(q.q);
           base = base.where((eb) => eb.or([eb('a.project_name', 'ilike', pattern), eb('organization.name', 'ilike', pattern), eb('organization.credit_code', 'ilike', pattern)]));

@@ -19,9 +19,13 @@ import type {
 } from '../../use-cases/ports.ts';
 import { makeApplicantRepositories } from './applicant-repositories.ts';
 import { makeOversightRepositories } from './oversight-repositories.ts';
+import { makeOperationRepositories } from './operation-repositories.ts';
+import { makePortalRepositories } from './public-repositories.ts';
 import { makeSelectionRepositories } from './selection-repositories.ts';
 import { makeFundingRepositories } from './funding-repositories.ts';
 import { makeProjectRepositories } from './project-repositories.ts';
+import { makeStatisticsRepositories } from './statistics-repositories.ts';
+import { makeTargetRepositories } from './target-repositories.ts';
 import type { AccountTable, Database, OrganizationTable, SessionTable } from './schema.ts';
 
 const toOrganization = (r: Selectable<OrganizationTable>): OrganizationRow => ({
@@ -143,6 +147,10 @@ export function makeRepositories(db: Kysely<Database>): Repositories {
     ...makeFundingRepositories(db),
     ...makeProjectRepositories(db),
     ...makeOversightRepositories(db),
+    ...makeStatisticsRepositories(db),
+    ...makeTargetRepositories(db),
+    ...makeOperationRepositories(db),
+    portal: makePortalRepositories(db),
     organizations: {
       async findById(id) {
         const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();

@@ -66,7 +66,7 @@ async function load(repos: Repositories, ctx: RequestContext, id: string, action
 export async function listApplications(
   deps: Deps,
   ctx: RequestContext,
-  q: ListQuery & { state?: string; callId?: string; programCode?: string; q?: string; sort: 'updatedAt' | 'submittedAt' | 'projectName' | 'organizationName' | 'state' },
+  q: ListQuery & { state?: string; callId?: string; programCode?: string; cityId?: string; q?: string; sort: 'updatedAt' | 'submittedAt' | 'projectName' | 'organizationName' | 'state' },
 ) {
   const { scope } = authorizeList(ctx, 'application.read');
   return deps.uow.read((repos) => repos.applications.list(scope, q));

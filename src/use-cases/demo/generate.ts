@@ -48,6 +48,7 @@ import { cityChecklist, decideCityReview, recommend, submitRecommendation } from
 import { confirmDecision, getDecision } from '../selection/decision.ts';
 import { createExpert } from '../selection/experts.ts';
 import { publishFinalList } from '../selection/final-list.ts';
+import { submitReport as submitOperationReport } from '../operations/report-operations.ts';
 import { getNotice, publishNotice, saveNoticeDraft } from '../selection/notice.ts';
 import { handleObjection, submitObjection } from '../selection/objections.ts';
 import { decidePolicyReview, recordTaskForceOpinion, setCallQuotas } from '../selection/province.ts';
@@ -384,8 +385,10 @@ export async function generateDemoPopulation(deps: Deps, options: DemoPopulation
     if (blocking.length) {
       gaps[prog.code] = [{ stages: after('drafting'), reason: `submission: the program's rules refuse every application its form can hold: ${blocking.join(', ')}` }];
       log(`demo population: ${prog.code}: ${gaps[prog.code]![0]!.reason}; only drafts are generated`);
-    } else if (!def.publicNotice && def.stages.some((x) => x.type === 'implementation')) {
-      gaps[prog.code] = [{ stages: after('decision'), reason: 'final list: without a public notice no use case publishes the final list (selection/final-list.ts), so no project starts' }];
+    }
+    if (def.subsidy?.kind === 'none' && def.stages.some((x) => x.type === 'subsidy')) {
+      // 001 三 promises support but leaves the amounts to a later funds regulation: no subsidy rule, so no tranche.
+      (gaps[prog.code] ??= []).push({ stages: ['subsidy'], reason: `subsidy: the program sets no subsidy rule (subsidy.kind none: ${def.subsidy.reason.slice(0, 40)}…), so no amount can be fixed or paid` });
     }
     const pastN = Math.min(eligible.length, Math.max(16, Math.round(eligible.length * 0.65)));
     const hasNotice = Boolean(def.publicNotice);
@@ -564,7 +567,9 @@ export async function generateDemoPopulation(deps: Deps, options: DemoPopulation
       await closeScoring(d, run.province.ctx, run.pastCallId);
       const decision = await getDecision(d, run.province.ctx, run.pastCallId);
       await confirmDecision(d, run.province.ctx, run.pastCallId, { shortlist: decision.entries.filter((e) => e.proposed).map((e) => e.applicationId), reasons: {} });
+      // A program without a notice (001) publishes the decided list directly.
       if (run.definition.publicNotice) agenda.at(day(61, 9), `notice ${run.code}`, () => notice(run));
+      else agenda.at(day(67, 10), `final list ${run.code}`, () => finalList(run));
     });
   }
 
@@ -648,11 +653,52 @@ export async function generateDemoPopulation(deps: Deps, options: DemoPopulation
         });
       }
     }
-    agenda.at(endsAt + DAY + HOUR, `final list ${run.code}`, async () => {
-      const year = today().slice(0, 4);
-      await publishFinalList(d, ctx, run.pastCallId, `${run.provinceCode === '130000' ? '冀工信信推' : run.provinceCode === '370000' ? '鲁工信发' : '鄂经信办'}〔${year}〕${between(random, 30, 200)}号`, options.schedules);
-      if (hasProjects(run.definition)) for (const app of run.apps.filter((a) => a.call === 'past' && a.fate === 'selected')) agenda.at(clock.now().getTime() + between(random, 5, 15) * DAY + jitter(), 'plan', () => plan(run, app));
-    });
+    agenda.at(endsAt + DAY + HOUR, `final list ${run.code}`, () => finalList(run));
+  }
+
+  async function finalList(run: ProgramRun) {
+    const year = today().slice(0, 4);
+    await publishFinalList(d, run.province.ctx, run.pastCallId, `${run.provinceCode === '130000' ? '冀工信信推' : run.provinceCode === '370000' ? '鲁工信发' : '鄂经信办'}〔${year}〕${between(random, 30, 200)}号`, options.schedules);
+    const selected = run.apps.filter((a) => a.call === 'past' && a.fate === 'selected');
+    if (hasProjects(run.definition)) for (const app of selected) agenda.at(clock.now().getTime() + between(random, 5, 15) * DAY + jitter(), 'plan', () => plan(run, app));
+    for (const app of selected) operationReports(app);
+  }
+
+  // ——— Monthly operating figures of the selected platforms and enterprises (003 三（一）) ———
+  const PRODUCTS = [
+    ['数控机床', '台'],
+    ['工业机器人', '台'],
+    ['汽车零部件', '万件'],
+    ['钢材', '吨'],
+    ['电子元器件', '万只'],
+    ['化工原料', '吨'],
+    ['食品饮料', '吨'],
+    ['纺织服装', '万件'],
+  ] as const;
+  /** From the month of selection to last month, reported on the 5th of the month after; about one in seven stops early (overdue). */
+  function operationReports(app: DemoApp) {
+    const e = app.enterprise;
+    const first = today().slice(0, 7);
+    const last = shanghaiDate(new Date(realNow)).slice(0, 7);
+    const stopsEarly = random() < 0.15;
+    const [product, unit] = pickOne(random, PRODUCTS);
+    let devices = between(random, 200, 3000);
+    let users = between(random, 20, 800);
+    let apps = between(random, 5, 120);
+    let cloud = between(random, 10, 400);
+    let capacity = between(random, 500, 20_000);
+    const effects = { operatingCost: -between(random, 500, 2500), upgradeCycle: -between(random, 1000, 3500), productivity: between(random, 500, 3000), defectRate: -between(random, 500, 3500), energyEfficiency: between(random, 300, 1500) };
+    for (let month = first; month < last; month = nextMonth(month)) {
+      if (stopsEarly && nextMonth(month) === last) break;
+      const figures = { month, connectedDevices: devices, platformUsers: users, industrialApps: apps, cloudEnterprises: cloud, productLines: [{ productName: product, industryCode: e.profile.industryCode, unit, monthlyCapacity: capacity }], effects, note: null };
+      agenda.at(startOfShanghaiDate(`${nextMonth(month)}-05`).getTime() + between(random, 9, 17) * HOUR, 'operation report', async () => void (await submitOperationReport(d, e.ctx, figures)));
+      const grow = (n: number, most: number) => n + Math.round((n * between(random, 0, most)) / 100);
+      devices = grow(devices, 6);
+      users = grow(users, 8);
+      apps = grow(apps, 5);
+      cloud = grow(cloud, 7);
+      capacity = grow(capacity, 3);
+    }
   }
 
   // ——— Projects: plan, agreement, quarterly reports, invoices, acceptance, money ———
@@ -781,10 +827,12 @@ export async function generateDemoPopulation(deps: Deps, options: DemoPopulation
       if (fate === 'initial_accepted') return;
       const first = t0 + 20 * DAY + jitter();
       const passFirst = fate === 'accepted' || fate === 'fraud';
+      // Where the program allows no rectification (001 三), a failed acceptance is final.
+      const canRectify = run.definition.acceptance!.rectification.allowed;
       agenda.at(first, 'acceptance', async () => {
-        await decide(final, passFirst, passFirst ? undefined : fate === 'rectifying' ? 150 : 60);
+        await decide(final, passFirst, passFirst || !canRectify ? undefined : fate === 'rectifying' ? 150 : 60);
         if (passFirst) return funding(run, app, fate);
-        if (fate === 'rectifying') return;
+        if (fate === 'rectifying' || !canRectify) return;
         agenda.at(clock.now().getTime() + 35 * DAY, 'rectified', async () => {
           await request('已按验收意见完成整改，申请再次验收');
           agenda.at(clock.now().getTime() + 15 * DAY, 'second acceptance', async () => {
@@ -812,7 +860,7 @@ export async function generateDemoPopulation(deps: Deps, options: DemoPopulation
 
   // ——— Oversight: a spot check near the end, with findings and the sanction ———
   for (const run of runs) {
-    if (!hasProjects(run.definition) || run.definition.subsidy?.kind === 'none' || !run.apps.some((a) => a.fate === 'selected')) continue;
+    if (!hasProjects(run.definition) || !run.apps.some((a) => a.fate === 'selected')) continue;
     agenda.at(realNow - 18 * DAY, `spot check ${run.code}`, async () => {
       const check = await drawSpotCheck(d, run.province.ctx, { callId: run.pastCallId, seed: `${seed}-${run.code}`, minShare: Math.max(run.definition.spotCheck?.minShare ?? 0, 3000) });
       const fraud = run.apps.find((a) => a.projectFate === 'fraud');
@@ -927,8 +975,14 @@ const PROJECT_SPEC: readonly [ProjectFate, number][] = [
   ['implementing', 0.15],
 ];
 
-/** Programs whose final list starts projects (the final list follows a public notice). */
-const hasProjects = (def: ProgramDefinition) => Boolean(def.publicNotice) && def.stages.some((s) => s.type === 'implementation');
+/** "2026-12" → "2027-01". */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Programs whose final list starts projects. */
+const hasProjects = (def: ProgramDefinition) => def.stages.some((s) => s.type === 'implementation');
 
 /** The program's own entry conditions on the profile that the generator's enterprises may not meet (industry). */
 function eligibleFor(code: string, e: { industry: { code: string } }): boolean {

@@ -1,7 +1,9 @@
 /**
  * The final list (正式发文公布): once the notice period is over (by the server's clock) and every
  * objection is concluded, the province publishes the list under its document number; each project
- * still on the notice is selected, and the applicants and their cities are told.
+ * still on the notice is selected, and the applicants and their cities are told. A program whose
+ * policy sets no public notice (001 has none) publishes the decided list directly, from the draft
+ * the decision made.
  */
 import { transition, type ApplicationState } from '../../core/applications/lifecycle.ts';
 import { chineseDate, type HolidaySchedules } from '../../core/calendar.ts';
@@ -19,7 +21,8 @@ export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: 
     const notice = loadOrThrow(await repos.notices.findByCall(callId), NOTICE);
     const now = deps.clock.now();
     const status = effectiveStatus(notice, now);
-    if (status === 'draft') throw new DomainError('conflict', 'notice_not_published', { 'zh-CN': '公示尚未发布', en: 'The notice is not published yet' });
+    const noticeRequired = Boolean(definition.publicNotice);
+    if (status === 'draft' && noticeRequired) throw new DomainError('conflict', 'notice_not_published', { 'zh-CN': '公示尚未发布', en: 'The notice is not published yet' });
     if (status === 'final') throw new DomainError('conflict', 'final_list_published', { 'zh-CN': '正式名单已公布', en: 'The final list is already published' });
     if (status === 'published') {
       throw new DomainError('conflict', 'notice_period_running', {
@@ -49,14 +52,16 @@ export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: 
       const city = row.organizationPath.at(-2);
       if (city) await notifyOrganization(repos, deps.clock, city, message, { role: 'city_officer' });
     }
-    await repos.notices.update(notice.id, { status: 'final', finalDocumentNumber: documentNumber, finalPublishedAt: now }, now);
+    if (!items.length) throw new DomainError('conflict', 'notice_empty', { 'zh-CN': '名单为空', en: 'The list names no project' });
+    // Without a notice the list is public from now on (a notice's publication time otherwise).
+    await repos.notices.update(notice.id, { status: 'final', finalDocumentNumber: documentNumber, finalPublishedAt: now, ...(notice.publishedAt ? {} : { publishedAt: now }) }, now);
     await recordAudit(repos, ctx, deps.clock, {
       action: 'notice.final_published',
       entityType: 'public_notice',
       entityId: notice.id,
       organizationId: call.provinceId,
       before: { status: notice.status },
-      after: { status: 'final', documentNumber, selected: items.map((i) => i.applicationId) },
+      after: { status: 'final', documentNumber, withoutNotice: !noticeRequired, selected: items.map((i) => i.applicationId) },
     });
   });
   return getNotice(deps, ctx, callId, schedules);

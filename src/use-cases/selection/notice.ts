@@ -277,7 +277,7 @@ export interface PublicNoticeData {
   programName: Messages;
   issuer: string;
   contact: NoticeContact | null;
-  period: PeriodView;
+  period: PeriodView | null;
   objectionsOpen: boolean;
   items: PublicItem[];
   finalList: { title: string; documentNumber: string; publishedAt: Date } | null;
@@ -290,7 +290,8 @@ export async function publicNotice(deps: Deps, noticeId: string): Promise<Public
     if (!notice || notice.status === 'draft' || !notice.publishedAt) throw notPublic();
     const call = loadOrThrow(await repos.calls.findById(notice.callId), CALL);
     const definition = publishedDefinition(call.programCode, call.programVersion, call.definition);
-    const clause = noticeClause(definition);
+    // A program without a notice (001) has only its final list here, with no period.
+    const clause = definition.publicNotice;
     const now = deps.clock.now();
     const items = (await repos.notices.items(notice.id)).filter((i) => !i.removed).map((i) => presentItem(i, definition));
     return {
@@ -299,7 +300,7 @@ export async function publicNotice(deps: Deps, noticeId: string): Promise<Public
       programName: definition.name,
       issuer: definition.issuer,
       contact: parseContact(notice.contact),
-      period: storedPeriod(notice, clause)!,
+      period: clause ? storedPeriod(notice, clause) : null,
       objectionsOpen: objectionsOpen(notice, definition, now),
       items,
       finalList:
@@ -339,7 +340,8 @@ export interface NoticeDocumentData {
   documentNumber: string | null;
   issuer: string;
   publishedAt: Date;
-  period: { startDate: string; endDate: string; endTime: string };
+  /** The notice period; null for the final list of a program without a notice. */
+  period: { startDate: string; endDate: string; endTime: string } | null;
   contact: NoticeContact;
   rows: { organizationName: string; projectName: string; cityName: string | null; direction: string }[];
   objectionsHowTo: string;
@@ -349,9 +351,10 @@ export const OBJECTIONS_HOW_TO =
   '公示期内，任何单位或个人对公示项目有异议的，可通过本平台“公示公告”栏目在线提交，或以书面形式向我厅反映。以单位名义提出的应加盖公章，以个人名义提出的应署真实姓名并注明联系方式，并提供必要的证明材料。';
 
 function documentData(notice: NoticeRow, definition: ProgramDefinition, items: NoticeItemRow[], kind: 'notice' | 'final', now: Date, schedules: HolidaySchedules): NoticeDocumentData {
-  const clause = noticeClause(definition);
+  // The notice itself needs the program's clause; a final list without a notice has no period.
+  const clause = kind === 'notice' ? noticeClause(definition) : definition.publicNotice;
   // A draft shows the period it would have if published now.
-  const preview = notice.startDate && notice.endDate ? null : noticePeriod(clause, now, schedules);
+  const preview = !clause || (notice.startDate && notice.endDate) ? null : noticePeriod(clause, now, schedules);
   const programName = definition.name['zh-CN'];
   const rows = items.filter((i) => !i.removed).map((i) => presentItem(i, definition));
   return {
@@ -361,7 +364,7 @@ function documentData(notice: NoticeRow, definition: ProgramDefinition, items: N
     documentNumber: kind === 'final' ? notice.finalDocumentNumber : null,
     issuer: definition.issuer,
     publishedAt: (kind === 'final' ? notice.finalPublishedAt : notice.publishedAt) ?? now,
-    period: { startDate: notice.startDate ?? preview!.startDate, endDate: notice.endDate ?? preview!.endDate, endTime: clause.endTime },
+    period: clause ? { startDate: notice.startDate ?? preview!.startDate, endDate: notice.endDate ?? preview!.endDate, endTime: clause.endTime } : null,
     contact: parseContact(notice.contact) ?? { name: '', phone: '', email: null },
     rows,
     objectionsHowTo: OBJECTIONS_HOW_TO,

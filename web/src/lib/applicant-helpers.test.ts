@@ -1,22 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import zhCNBase from '../locales/zh-CN.json' with { type: 'json' };
-import enBase from '../locales/en.json' with { type: 'json' };
-import selectionZh from '../locales/selection.zh-CN.json' with { type: 'json' };
-import selectionEn from '../locales/selection.en.json' with { type: 'json' };
-import reviewZh from '../locales/review.zh-CN.json' with { type: 'json' };
-import reviewEn from '../locales/review.en.json' with { type: 'json' };
-import noticeZh from '../locales/notice.zh-CN.json' with { type: 'json' };
-import noticeEn from '../locales/notice.en.json' with { type: 'json' };
-import implementationZh from '../locales/implementation.zh-CN.json' with { type: 'json' };
-import implementationEn from '../locales/implementation.en.json' with { type: 'json' };
-import fundingZh from '../locales/funding.zh-CN.json' with { type: 'json' };
-import fundingEn from '../locales/funding.en.json' with { type: 'json' };
-import oversightZh from '../locales/oversight.zh-CN.json' with { type: 'json' };
-import oversightEn from '../locales/oversight.en.json' with { type: 'json' };
-
-const zhCN = { ...zhCNBase, ...selectionZh, ...reviewZh, ...noticeZh, ...implementationZh, ...fundingZh, ...oversightZh };
-const en = { ...enBase, ...selectionEn, ...reviewEn, ...noticeEn, ...implementationEn, ...fundingEn, ...oversightEn };
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileNameOf } from '../api/client.ts';
 import { deadlineState } from './deadline.ts';
 import { directionName, directionTree, requirementsOf } from './definition.ts';
@@ -30,7 +15,23 @@ function keysOf(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
 }
 
+/** Every locale file (the base and each area's, found in the folder, so a new area cannot be left out), merged per language. */
+function mergedLocales(): { zhCN: object; en: object; areas: string[] } {
+  const folder = join(import.meta.dirname, '../locales');
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+  const read = (f: string) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as object;
+  const areas = files.filter((f) => f.endsWith('.zh-CN.json') && f !== 'zh-CN.json').map((f) => f.slice(0, -'.zh-CN.json'.length));
+  for (const f of files.filter((f) => f.endsWith('.en.json'))) assert.ok(areas.includes(f.slice(0, -'.en.json'.length)), `${f} has its zh-CN twin`);
+  return {
+    zhCN: Object.assign({}, read('zh-CN.json'), ...areas.map((a) => read(`${a}.zh-CN.json`))),
+    en: Object.assign({}, read('en.json'), ...areas.map((a) => read(`${a}.en.json`))),
+    areas,
+  };
+}
+
 test('both languages have the same keys, over every locale file', () => {
+  const { zhCN, en, areas } = mergedLocales();
+  assert.ok(areas.length >= 10, `the area files are found: ${areas.join(', ')}`);
   const zh = new Set(keysOf(zhCN));
   const english = new Set(keysOf(en));
   assert.deepEqual([...zh].filter((k) => !english.has(k)), []);

@@ -86,14 +86,14 @@ test('programs are managed by province officers and administrators, and read by 
 test('each role sees the menu its work needs', () => {
   const menus = Object.fromEntries(ROLES.map((role) => [role, menuFor(user(role)).map((r) => r.path)]));
   assert.deepEqual(menus, {
-    applicant: ['/', '/my-organization', '/profile', '/calls', '/applications', '/projects', '/account/security'],
+    applicant: ['/', '/my-organization', '/profile', '/calls', '/applications', '/projects', '/operations/report', '/account/security'],
     expert: ['/', '/my-organization', '/reviews', '/account/security'],
     task_force_reviewer: ['/', '/my-organization', '/task-force', '/account/security'],
-    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/recommendations', '/projects', '/account/security'],
-    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/projects', '/spot-checks', '/bans', '/programs', '/account/security'],
-    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/projects', '/disbursements', '/account/security'],
-    auditor: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/projects', '/accounts', '/audit', '/account/security'],
-    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/projects', '/spot-checks', '/bans', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
+    city_officer: ['/', '/my-organization', '/organizations', '/applications', '/recommendations', '/projects', '/statistics', '/statistics/map', '/operations', '/operations/capacity', '/account/security'],
+    province_officer: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/projects', '/spot-checks', '/bans', '/targets', '/statistics', '/statistics/map', '/operations', '/operations/capacity', '/programs', '/account/security'],
+    finance_officer: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/projects', '/disbursements', '/targets', '/statistics', '/statistics/map', '/operations', '/operations/capacity', '/account/security'],
+    auditor: ['/', '/my-organization', '/organizations', '/applications', '/selection', '/projects', '/targets', '/statistics', '/statistics/map', '/operations', '/operations/capacity', '/accounts', '/audit', '/account/security'],
+    administrator: ['/', '/my-organization', '/organizations', '/calls', '/applications', '/selection', '/experts', '/projects', '/spot-checks', '/bans', '/targets', '/statistics', '/statistics/map', '/operations', '/operations/capacity', '/programs', '/accounts', '/audit', '/admin/outbox', '/account/security'],
   });
 });
 

@@ -76,7 +76,8 @@ const FORMAT_NAME: Record<DocumentFormat, string> = { docx: 'Word', xlsx: 'Excel
 async function renderDocument(deps: Deps, d: NoticeDocumentData, format: DocumentFormat): Promise<FileResult> {
   const common = { programName: d.programName, title: d.title, issuer: d.issuer, publishedAt: d.publishedAt, rows: d.rows };
   const final = { ...common, documentNumber: d.documentNumber ?? '', contact: d.contact.name ? d.contact : null };
-  const notice = { ...common, documentNumber: null, period: d.period, contact: d.contact, objectionsHowTo: d.objectionsHowTo };
+  // documentData gives a notice its period (the program's clause), and only a final list none.
+  const notice = { ...common, documentNumber: null, period: d.period!, contact: d.contact, objectionsHowTo: d.objectionsHowTo };
   let content: Buffer;
   if (format === 'xlsx') content = d.kind === 'final' ? await finalListXlsx(final) : await noticeXlsx(notice);
   else {

@@ -12,6 +12,9 @@ import * as m0006 from './0006_funding.ts';
 import * as m0007 from './0007_oversight.ts';
 import * as m0008 from './0008_reminders_and_materials.ts';
 import * as m0009 from './0009_program_version_name.ts';
+import * as m0010 from './0010_target_reports.ts';
+import * as m0011 from './0011_export_jobs.ts';
+import * as m0012 from './0012_operation_reports.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,4 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_oversight': m0007,
   '0008_reminders_and_materials': m0008,
   '0009_program_version_name': m0009,
+  '0010_target_reports': m0010,
+  '0011_export_jobs': m0011,
+  '0012_operation_reports': m0012,
 };

@@ -21,7 +21,8 @@ import { ROUTES, titleOf, userMay } from '../../routes.ts';
 import { usePrograms } from '../programs/data.ts';
 import { useApplications } from './data.ts';
 
-const FILTERS = ['state', 'programCode', 'q'] as const;
+// cityId: the statistics map links a city's applications here (shown as a filter to clear).
+const FILTERS = ['state', 'programCode', 'q', 'cityId'] as const;
 const SORTS = ['updatedAt', 'submittedAt', 'projectName', 'organizationName', 'state'] as const;
 const ROUTE = ROUTES.find((r) => r.path === '/applications')!;
 

@@ -20,6 +20,7 @@ export interface ApplicationListParams {
   state?: string;
   callId?: string;
   programCode?: string;
+  cityId?: string;
   q?: string;
 }
 

@@ -4,7 +4,7 @@
  * objection puts the server's field errors on the fields and keeps everything typed.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Result, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Result, Select, Space, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,18 +13,22 @@ import type { PublicNotice } from '../../../../contracts/notices.ts';
 import { api, downloadFile, presentError } from '../../api/client.ts';
 import { QueryView } from '../../components/QueryState.tsx';
 import { useFormat } from '../../lib/format.ts';
+import { PortalTheme } from '../portal/parts.tsx';
 import { periodText } from './period.ts';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const COLOR = { published: 'processing', ended: 'warning', final: 'success' } as const;
+/** Badge classes (web/src/components/portal.css) whose colours keep 4.5:1 contrast. */
+const BADGE = { published: 'portal-badge-notice', ended: 'portal-badge-ended', final: 'portal-badge-final' } as const;
 
 export default function PublicNoticePage() {
   const { id = '' } = useParams();
   const query = useQuery({ queryKey: ['public-notice', id], queryFn: ({ signal }) => api.get<PublicNotice>(`/api/public/notices/${id}`, undefined, signal) });
   return (
-    <div className="public-notice" style={{ maxWidth: 960, margin: '0 auto', padding: '0 12px' }}>
-      <QueryView query={query}>{(notice) => <NoticeBody notice={notice} />}</QueryView>
-    </div>
+    <PortalTheme>
+      <div className="public-notice portal-page">
+        <QueryView query={query}>{(notice) => <NoticeBody notice={notice} />}</QueryView>
+      </div>
+    </PortalTheme>
   );
 }
 
@@ -40,28 +44,30 @@ function NoticeBody({ notice }: { notice: PublicNotice }) {
       </Link>
       <Card data-testid="public-notice">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 0 }} data-testid="public-notice-title">
+          <Typography.Title level={1} className="portal-h1" style={{ textAlign: 'center', marginTop: 0 }} data-testid="public-notice-title">
             {final ? final.title : notice.title}
           </Typography.Title>
           {final ? <Typography.Paragraph style={{ textAlign: 'center' }}>{final.documentNumber}</Typography.Paragraph> : null}
           <Space wrap style={{ justifyContent: 'center', width: '100%' }}>
-            <Tag color={COLOR[notice.status]} data-testid="public-notice-status">
+            <span className={`portal-badge ${BADGE[notice.status]}`} data-testid="public-notice-status">
               {t(`publicNotice.status.${notice.status}`)}
-            </Tag>
+            </span>
             <Typography.Text type="secondary">
               {notice.issuer} · {format.date(final ? final.publishedAt : notice.publishedAt)}
             </Typography.Text>
           </Space>
           {final ? (
             // The notice's own text speaks of the shortlist being on notice; the final list says what became of it.
-            <Typography.Paragraph data-testid="final-list-body">{t('publicNotice.public.finalBody', { title: notice.title })}</Typography.Paragraph>
+            <Typography.Paragraph data-testid="final-list-body">{notice.period ? t('publicNotice.public.finalBody', { title: notice.title }) : t('publicNotice.public.finalBodyWithoutNotice')}</Typography.Paragraph>
           ) : notice.body ? (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{notice.body}</Typography.Paragraph>
           ) : null}
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('publicNotice.period')}>
-              <span data-testid="public-notice-period">{periodText(notice.period, format.language, t)}</span>
-            </Descriptions.Item>
+            {notice.period ? (
+              <Descriptions.Item label={t('publicNotice.period')}>
+                <span data-testid="public-notice-period">{periodText(notice.period, format.language, t)}</span>
+              </Descriptions.Item>
+            ) : null}
             {notice.contact ? (
               <Descriptions.Item label={t('publicNotice.public.contact')}>
                 {notice.contact.name} {notice.contact.phone}
@@ -69,11 +75,13 @@ function NoticeBody({ notice }: { notice: PublicNotice }) {
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          {notice.period.provisional ? <Alert type="warning" showIcon title={t('publicNotice.provisional')} /> : null}
+          {notice.period?.provisional ? <Alert type="warning" showIcon title={t('publicNotice.provisional')} /> : null}
           <Space wrap>
-            <Button icon={<DownloadOutlined />} data-testid="public-notice-docx" onClick={download(`/api/public/notices/${notice.id}/document.docx`, 'notice.docx')}>
-              {t('publicNotice.public.downloadNotice')}
-            </Button>
+            {notice.period ? (
+              <Button icon={<DownloadOutlined />} data-testid="public-notice-docx" onClick={download(`/api/public/notices/${notice.id}/document.docx`, 'notice.docx')}>
+                {t('publicNotice.public.downloadNotice')}
+              </Button>
+            ) : null}
             {final ? (
               <Button icon={<DownloadOutlined />} data-testid="public-final-docx" onClick={download(`/api/public/notices/${notice.id}/final-list.docx`, 'final-list.docx')}>
                 {t('publicNotice.public.downloadFinal')}
@@ -82,7 +90,13 @@ function NoticeBody({ notice }: { notice: PublicNotice }) {
           </Space>
         </Space>
       </Card>
-      <Card title={final ? t('publicNotice.public.finalList') : t('publicNotice.items')}>
+      <Card
+        title={
+          <Typography.Title level={2} className="portal-h2">
+            {final ? t('publicNotice.public.finalList') : t('publicNotice.items')}
+          </Typography.Title>
+        }
+      >
         <List
           data-testid="public-notice-items"
           dataSource={notice.items}
@@ -166,7 +180,14 @@ function ObjectionForm({ notice }: { notice: PublicNotice }) {
     );
   }
   return (
-    <Card title={t('objection.formTitle')} data-testid="objection-form-card">
+    <Card
+      title={
+        <Typography.Title level={2} className="portal-h2">
+          {t('objection.formTitle')}
+        </Typography.Title>
+      }
+      data-testid="objection-form-card"
+    >
       <Typography.Paragraph type="secondary">{t('publicNotice.public.objectionsOpen')}。{t('objection.formIntro')}</Typography.Paragraph>
       <Form<FormValues> form={form} layout="vertical" onFinish={(values) => submit.mutate(values)} data-testid="objection-form" scrollToFirstError>
         <Form.Item name="name" label={t('objection.name')}>

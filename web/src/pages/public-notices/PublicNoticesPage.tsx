@@ -1,15 +1,15 @@
 /** The public list of published notices and final lists (no sign-in), paged on the server; fits a phone. */
-import { Card, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Card, List, Segmented, Space, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorResult } from '../../components/QueryState.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
 import { isoDateText } from '../public-notice/period.ts';
+import { PortalPage } from '../portal/parts.tsx';
 
 interface Summary {
   id: string;
@@ -23,7 +23,8 @@ interface Summary {
   finalList: { title: string; documentNumber: string; publishedAt: string } | null;
 }
 
-const COLOR = { published: 'processing', ended: 'warning', final: 'success' } as const;
+/** Badge classes (web/src/components/portal.css) whose colours keep 4.5:1 contrast. */
+const BADGE = { published: 'portal-badge-notice', ended: 'portal-badge-ended', final: 'portal-badge-final' } as const;
 
 export default function PublicNoticesPage() {
   const { t } = useTranslation();
@@ -37,10 +38,10 @@ export default function PublicNoticesPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <div className="public-notices" style={{ maxWidth: 960, margin: '0 auto', padding: '0 12px' }}>
-      <PageHeader title={t('publicNotice.public.listTitle')} subtitle={t('publicNotice.public.listSubtitle')} />
+    <PortalPage title={t('publicNotice.public.listTitle')} subtitle={t('publicNotice.public.listSubtitle')} testId="public-notices">
       <Segmented
         data-testid="public-notices-filter"
+        aria-label={t('portal.filters.label')}
         value={kind ?? 'all'}
         onChange={(v) => update({ kind: v === 'all' ? undefined : String(v) })}
         options={[
@@ -69,12 +70,12 @@ export default function PublicNoticesPage() {
               <List.Item key={n.id} data-testid={`public-notice-${n.id}`} className="tappable" onClick={(e) => (e.target as HTMLElement).closest('a') || void navigate(`/public/notices/${n.id}`)}>
                 <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                   <Link to={`/public/notices/${n.id}`}>
-                    <Typography.Text strong style={{ fontSize: 16 }}>
+                    <Typography.Title level={2} className="portal-h3" style={{ display: 'inline' }}>
                       {n.finalList && kind === 'final' ? n.finalList.title : n.title}
-                    </Typography.Text>
+                    </Typography.Title>
                   </Link>
                   <Space wrap size={[8, 4]}>
-                    <Tag color={COLOR[n.status]}>{t(`publicNotice.status.${n.status}`)}</Tag>
+                    <span className={`portal-badge ${BADGE[n.status]}`}>{t(`publicNotice.status.${n.status}`)}</span>
                     <Typography.Text type="secondary">{n.programName[format.language]}</Typography.Text>
                   </Space>
                   <Typography.Text type="secondary">
@@ -92,6 +93,6 @@ export default function PublicNoticesPage() {
           />
         </Card>
       )}
-    </div>
+    </PortalPage>
   );
 }

@@ -1,13 +1,13 @@
 /** The public list of titled enterprises (no sign-in; revoked titles never listed), paged on the server; fits a phone. */
-import { Card, Input, List, Space, Tag, Typography } from 'antd';
+import { Card, Input, List, Space, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../contracts/common.ts';
 import { api } from '../../api/client.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorResult } from '../../components/QueryState.tsx';
 import { useFormat } from '../../lib/format.ts';
 import { useListParams } from '../../lib/list-params.ts';
+import { FilterField, PortalPage } from '../portal/parts.tsx';
 
 interface PublicTitle {
   id: string;
@@ -28,16 +28,21 @@ export default function PublicTitlesPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <div className="public-titles" style={{ maxWidth: 960, margin: '0 auto', padding: '0 12px' }}>
-      <PageHeader title={t('oversightPublic.title')} subtitle={t('oversightPublic.subtitle')} />
-      <Input.Search
-        data-testid="public-titles-search"
-        allowClear
-        defaultValue={params.filters.q}
-        placeholder={t('oversightPublic.search')}
-        onSearch={(q) => update({ q: q.trim() || undefined })}
-        style={{ marginBottom: 16 }}
-      />
+    <PortalPage title={t('oversightPublic.title')} subtitle={t('oversightPublic.subtitle')} testId="public-titles">
+      <div role="search" className="portal-filters" aria-label={t('portal.filters.label')}>
+        <FilterField id="public-titles-search" label={t('portal.filters.search')}>
+          <Input.Search
+            id="public-titles-search"
+            data-testid="public-titles-search"
+            allowClear
+            defaultValue={params.filters.q}
+            placeholder={t('oversightPublic.search')}
+            enterButton={t('portal.filters.search')}
+            onSearch={(q) => update({ q: q.trim() || undefined })}
+            className="portal-filter-control portal-filter-search"
+          />
+        </FilterField>
+      </div>
       {query.isError && !query.data ? (
         <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
       ) : (
@@ -55,11 +60,11 @@ export default function PublicTitlesPage() {
             renderItem={(item) => (
               <List.Item key={item.id} data-testid={`public-title-${item.id}`}>
                 <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                  <Typography.Text strong style={{ fontSize: 16 }}>
+                  <Typography.Title level={2} className="portal-h3">
                     {item.organizationName}
-                  </Typography.Text>
+                  </Typography.Title>
                   <Space wrap size={[8, 4]}>
-                    <Tag color="gold">{item.title[format.language]}</Tag>
+                    <span className="portal-badge portal-badge-ended">{item.title[format.language]}</span>
                     {item.cityName ? <Typography.Text type="secondary">{item.cityName}</Typography.Text> : null}
                   </Space>
                   <Typography.Text type="secondary">{item.programName[format.language]}</Typography.Text>
@@ -72,6 +77,6 @@ export default function PublicTitlesPage() {
           />
         </Card>
       )}
-    </div>
+    </PortalPage>
   );
 }
