@@ -119,9 +119,9 @@ test('periods: quarters and years, and the quarter ends of a series', () => {
 });
 
 test('a report: the period of the target’s kind, begun, not before the plan; a value; evidence', () => {
-  const t = target('industrial-apps-2020');
+  const t = target('smart-factories-2020');
   const ctx = { today: '2026-03-02', firstYear: 2018 };
-  assert.deepEqual(reportErrors(t, { period: '2025Q4', value: 5000, note: '', evidence: '省工信厅统计快报2026年第1期' }, ctx), [], 'a valid report');
+  assert.deepEqual(reportErrors(t, { period: '2025Q4', value: 150, note: '', evidence: '省工信厅统计快报2026年第1期' }, ctx), [], 'a valid report');
   const errors = reportErrors(t, { period: '2026Q2', value: 3.5, note: '', evidence: '  ' }, ctx);
   assert.deepEqual(
     errors.map((e) => [e.path, e.messages['zh-CN']]),

@@ -15,8 +15,8 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.ts';
 import { signInStaff, remoteClient, type Staff } from '../support/remote.ts';
-import { FORM, fillAndSubmit } from '../support/applicants.ts';
 import type { Client } from '../support/platform.ts';
+import { demoAccounts, ok, openDemoCall, takeToNotice } from '../support/e2e-selection.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -25,7 +25,6 @@ const PROGRAM_CODE = 'hebei-2016-internet-plus';
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1366, height: 768 };
 const DAY = 24 * 60 * 60 * 1000;
-const CHECKLIST = ['identity', 'seals', 'investment', 'declarations', 'onsite'].map((id) => ({ id, checked: true, note: '已核实' }));
 const PROJECT_NAME = '门户展示智能装备数字化车间项目';
 const FINAL_NUMBER = '冀工信〔2027〕9号';
 
@@ -42,9 +41,6 @@ const now = () => e2e.now();
 /** The server's date in Asia/Shanghai, YYYY-MM-DD, `plusDays` on. */
 const today = (plusDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(now().getTime() + plusDays * DAY));
 
-function ok(r: { status: number; body: unknown }, status: number, what: string) {
-  assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body).slice(0, 600)}`);
-}
 
 before(async () => {
   // Clear of the other browser tests' ranges (3900–4989).
@@ -52,16 +48,12 @@ before(async () => {
   BASE = e2e.base;
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   anonymous = remoteClient(BASE, now);
-  for (const m of e2e.output().matchAll(/^\s*DEMO (\w+)\s+(\S+)\s+(\S+)/gm)) demo.set(m[1]!, { email: m[2]!, password: m[3]! });
+  for (const [role, account] of demoAccounts(e2e)) demo.set(role, account);
   province = await signInStaff(BASE, now, demo.get('province_officer')!);
   const city = await signInStaff(BASE, now, demo.get('city_officer')!);
   const expert = await signInStaff(BASE, now, demo.get('expert')!);
-  ok(await province.client.post('/api/experts', { name: '陈静', title: '教授级高级工程师', organizationName: '燕山大学', cityName: '秦皇岛市', tags: ['智能制造'], email: expert.email }), 201, 'expert in the pool');
 
-  const calls = await province.client.get(`/api/calls?programCode=${PROGRAM_CODE}`);
-  const call = (calls.body.items as { id: string; programCode: string; status: string }[]).find((c) => c.programCode === PROGRAM_CODE && c.status === 'open');
-  assert.ok(call, `the demo call of the program is open: ${JSON.stringify(calls.body).slice(0, 600)}`);
-  callId = call.id;
+  callId = await openDemoCall(province, PROGRAM_CODE);
   // An upcoming call (published) and a draft (never public).
   const upcoming = await province.client.post('/api/calls', { programCode: PROGRAM_CODE, programVersion: 1, title: '下一批“互联网+”制造业试点示范申报通知', opensOn: today(40), deadlineDate: today(70), materials: '请按通知要求准备材料。' });
   ok(upcoming, 201, 'upcoming call');
@@ -71,34 +63,9 @@ before(async () => {
   draftCallId = draft.body.id;
 
   // The demo enterprise's application through the selection, over the API (as test/e2e/projects.test.ts).
-  ok(await province.client.put(`/api/calls/${callId}/quotas`, { quotaTable: { '130100': 1 }, threshold: null }), 200, 'quotas');
   const applicant = remoteClient(BASE, now);
   ok(await applicant.post('/api/auth/login', demo.get('applicant')!), 200, 'applicant sign-in');
-  const id = await fillAndSubmit(applicant, callId, { application: { ...FORM.application, projectName: PROJECT_NAME, startDate: '2027-01-01', completionDate: '2028-12-31' } });
-  ok(await city.client.post(`/api/applications/${id}/start-review`), 200, 'start review');
-  ok(await city.client.post(`/api/applications/${id}/city-decision`, { decision: 'pass', checklist: CHECKLIST }), 200, 'city decision');
-  ok(await city.client.request('PUT', `/api/calls/${callId}/recommendation/items/${id}`), 200, 'recommend');
-  ok(await city.client.post(`/api/calls/${callId}/recommendation/submit`, { documentNumber: '石工信〔2026〕90号' }), 200, 'submit the list');
-  ok(await province.client.post(`/api/applications/${id}/policy-decision`, { decision: 'pass' }), 200, 'policy decision');
-  const run = await province.client.post(`/api/calls/${callId}/assignment-runs`, { perApplication: 1 });
-  assert.ok([200, 201, 202].includes(run.status), `assignment run: ${JSON.stringify(run.body)}`);
-  let status = run.body.status as string;
-  for (let i = 0; i < 300 && status === 'running'; i += 1) {
-    await new Promise((r) => setTimeout(r, 200));
-    status = (await province.client.get(`/api/assignment-runs/${run.body.id}`)).body.status;
-  }
-  assert.notEqual(status, 'running', 'the assignment run finished');
-  ok(await province.client.post(`/api/assignment-runs/${run.body.id}/apply`), 200, 'apply the assignment');
-  for (const r of (await expert.client.get('/api/reviews')).body.items as { id: string }[]) {
-    ok(await expert.client.post(`/api/reviews/${r.id}/declaration`, { conflict: false }), 200, 'declaration');
-    ok(await expert.client.post(`/api/reviews/${r.id}/submit`, { scores: { overall: 88 }, comment: '项目基础较好，技术路线可行，建议支持。' }), 200, 'scores');
-  }
-  ok(await province.client.post(`/api/calls/${callId}/close-scoring`), 200, 'close scoring');
-  ok(await province.client.post(`/api/calls/${callId}/decision`, { shortlist: [id], reasons: {} }), 200, 'decision');
-  const notice = await province.client.get(`/api/calls/${callId}/notice`);
-  noticeId = notice.body.id;
-  ok(await province.client.put(`/api/calls/${callId}/notice`, { title: notice.body.title, body: '现予以公示。', contact: { name: '省工业和信息化厅信息化推进处', phone: '0311-87801234', email: null } }), 200, 'notice');
-  ok(await province.client.post(`/api/calls/${callId}/notice/publish`), 200, 'publish the notice');
+  ({ noticeId } = await takeToNotice({ province, city, expert, applicant, callId, projectName: PROJECT_NAME, cityDocumentNumber: '石工信〔2026〕90号', score: 88 }));
   // The period passes: the server's clock moves three weeks on and the officer signs in again.
   e2e.moveClock(21 * DAY);
   province = await signInStaff(BASE, now, { email: province.email, password: province.password, secret: province.secret });

@@ -16,6 +16,7 @@ import { startE2E, type E2E } from '../support/e2e.ts';
 import { signInStaff, shareSession, remoteClient, type Staff } from '../support/remote.ts';
 import { FORM, PROFILE, REQUIRED, pdfBytes, upload } from '../support/applicants.ts';
 import type { Client } from '../support/platform.ts';
+import { assignExperts, ok } from '../support/e2e-selection.ts';
 import { sanitizeFileName } from '../../src/core/file-names.ts';
 
 const PROGRAM_CODE = 'hebei-2016-internet-plus';
@@ -74,9 +75,6 @@ let noticeId = '';
 let reviewId = '';
 const now = () => e2e.now();
 
-function ok(r: { status: number; body: unknown }, status: number, what: string) {
-  assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body).slice(0, 600)}`);
-}
 
 before(async () => {
   e2e = await startE2E(5900);
@@ -155,14 +153,7 @@ before(async () => {
   // The expert: in the pool, assigned, scores with a comment.
   const me = await expert.client.get('/api/auth/session');
   ok(await province.client.post('/api/experts', { name: '陈静', title: payload('expert title', '/experts', 50), organizationName: payload('expert organization', '/experts', 100), cityName: '秦皇岛市', tags: ['工业互联网'], email: me.body.user.email }), 201, 'expert in the pool');
-  const run = await province.client.post(`/api/calls/${callId}/assignment-runs`, { perApplication: 1 });
-  assert.ok([200, 201, 202].includes(run.status), `assignment run: ${JSON.stringify(run.body)}`);
-  let status = run.body.status as string;
-  for (let i = 0; i < 300 && status === 'running'; i += 1) {
-    await new Promise((r) => setTimeout(r, 200));
-    status = (await province.client.get(`/api/assignment-runs/${run.body.id}`)).body.status;
-  }
-  ok(await province.client.post(`/api/assignment-runs/${run.body.id}/apply`), 200, 'apply the assignment');
+  await assignExperts(province, callId);
   const reviews = await expert.client.get('/api/reviews');
   const review = (reviews.body.items as { id: string; applicationId?: string }[])[0];
   assert.ok(review, `the expert has a review: ${JSON.stringify(reviews.body).slice(0, 300)}`);
