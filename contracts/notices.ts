@@ -95,6 +95,8 @@ export const noticeView = z.object({
   /** The period once published; before that, what it would be if published now. */
   period: noticePeriod.nullable(),
   periodIsPreview: z.boolean(),
+  /** False where the program sets no public notice (001): the final list follows the decision directly. */
+  noticeRequired: z.boolean(),
   objectionsAllowed: z.boolean(),
   finalDocumentNumber: z.string().nullable(),
   finalPublishedAt: z.string().nullable(),

@@ -254,8 +254,15 @@ export async function confirmDecision(deps: Deps, ctx: RequestContext, callId: s
       const message = e.shortlisted
         ? {
             kind: 'application.shortlisted',
-            title: { 'zh-CN': '拟入选，将予公示', en: 'Shortlisted; a public notice follows' },
-            body: { 'zh-CN': `“${row.projectName}”经专家评审拟入选“${call.title}”，将在公示后确定。`, en: `“${row.projectName}” is shortlisted under “${call.title}”; it is final after the public notice.` },
+            ...(definition.publicNotice
+              ? {
+                  title: { 'zh-CN': '拟入选，将予公示', en: 'Shortlisted; a public notice follows' },
+                  body: { 'zh-CN': `“${row.projectName}”经专家评审拟入选“${call.title}”，将在公示后确定。`, en: `“${row.projectName}” is shortlisted under “${call.title}”; it is final after the public notice.` },
+                }
+              : {
+                  title: { 'zh-CN': '拟入选，待正式公布', en: 'Shortlisted; the final list follows' },
+                  body: { 'zh-CN': `“${row.projectName}”经专家评审拟入选“${call.title}”，以正式公布的名单为准。`, en: `“${row.projectName}” is shortlisted under “${call.title}”; it is final once the list is published.` },
+                }),
           }
         : {
             kind: 'application.not_shortlisted',

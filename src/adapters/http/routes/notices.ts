@@ -45,6 +45,7 @@ const presentNotice = (d: NoticeData) => ({
   publishedAt: iso(d.notice.publishedAt),
   period: d.period,
   periodIsPreview: d.periodIsPreview,
+  noticeRequired: Boolean(d.definition.publicNotice),
   objectionsAllowed: d.objectionsAllowed,
   finalDocumentNumber: d.notice.finalDocumentNumber,
   finalPublishedAt: iso(d.notice.finalPublishedAt),

@@ -55,7 +55,10 @@ export default function NoticeTab({ callId }: { callId: string }) {
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="notice-tab">
       {/* Keyed on the proposal, so that a new ranking (scores completed) resets the checkboxes. */}
       <DecisionPanel key={`${decision.data.decided?.at ?? ''}:${decision.data.entries.filter((e) => e.proposed).map((e) => e.applicationId).join(',')}`} callId={callId} view={decision.data} />
-      {notice.data ? (
+      {notice.data && !notice.data.noticeRequired ? (
+        // The program sets no public notice (001): the decided list is published as the final list.
+        <FinalListPanel callId={callId} notice={notice.data} />
+      ) : notice.data ? (
         <>
           <NoticePanel callId={callId} notice={notice.data} />
           {notice.data.status !== 'draft' ? <ObjectionsPanel callId={callId} notice={notice.data} /> : null}
@@ -465,8 +468,17 @@ function FinalListPanel({ callId, notice }: { callId: string; notice: NoticeView
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            {t('finalList.intro')}
+            {notice.noticeRequired ? t('finalList.intro') : t('finalList.introWithoutNotice', { count: remaining })}
           </Typography.Paragraph>
+          {notice.noticeRequired ? null : (
+            <ol className="final-without-notice" data-testid="final-items">
+              {notice.items.filter((i) => !i.removed).map((i) => (
+                <li key={i.applicationId}>
+                  {i.organizationName} · {i.projectName}
+                </li>
+              ))}
+            </ol>
+          )}
           {notice.status === 'published' ? <Alert type="info" showIcon title={t('finalList.waitPeriod')} /> : null}
           {notice.objections.open ? <Alert type="warning" showIcon title={t('finalList.waitObjections')} /> : null}
           <Form form={form} layout="inline" onFinish={(values: { documentNumber: string }) => publish.mutate(values)}>
@@ -475,7 +487,7 @@ function FinalListPanel({ callId, notice }: { callId: string; notice: NoticeView
             </Form.Item>
             <Form.Item>
               <Popconfirm title={t('finalList.publishTitle')} description={t('finalList.publishContent', { count: remaining })} onConfirm={() => form.submit()}>
-                <Button type="primary" data-testid="final-publish" loading={publish.isPending} disabled={notice.status !== 'ended' || notice.objections.open > 0}>
+                <Button type="primary" data-testid="final-publish" loading={publish.isPending} disabled={notice.noticeRequired ? notice.status !== 'ended' || notice.objections.open > 0 : notice.status !== 'draft' || remaining === 0}>
                   {t('finalList.publish')}
                 </Button>
               </Popconfirm>
