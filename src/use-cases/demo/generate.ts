@@ -661,7 +661,8 @@ export async function generateDemoPopulation(deps: Deps, options: DemoPopulation
     await publishFinalList(d, run.province.ctx, run.pastCallId, `${run.provinceCode === '130000' ? '冀工信信推' : run.provinceCode === '370000' ? '鲁工信发' : '鄂经信办'}〔${year}〕${between(random, 30, 200)}号`, options.schedules);
     const selected = run.apps.filter((a) => a.call === 'past' && a.fate === 'selected');
     if (hasProjects(run.definition)) for (const app of selected) agenda.at(clock.now().getTime() + between(random, 5, 15) * DAY + jitter(), 'plan', () => plan(run, app));
-    for (const app of selected) operationReports(app);
+    // Only an enterprise with a project reports operating figures (004's list starts none).
+    if (hasProjects(run.definition)) for (const app of selected) operationReports(app);
   }
 
   // ——— Monthly operating figures of the selected platforms and enterprises (003 三（一）) ———

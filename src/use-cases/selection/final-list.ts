@@ -14,6 +14,8 @@ import { APPLICATION, loadOrThrow, notifyOrganization } from '../applicants/comm
 import { effectiveStatus, getNotice, NOTICE, provinceCall, type NoticeData } from './notice.ts';
 
 
+const PROJECT_STAGES = new Set(['agreement', 'implementation', 'acceptance_request', 'acceptance']);
+
 /** Publishes the final list under `documentNumber`; refused during the period or with an objection still open. */
 export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: string, documentNumber: string, schedules: HolidaySchedules): Promise<NoticeData> {
   await deps.uow.transaction(async (repos) => {
@@ -35,12 +37,14 @@ export async function publishFinalList(deps: Deps, ctx: RequestContext, callId: 
       throw new DomainError('conflict', 'objections_open', { 'zh-CN': `尚有 ${open.length} 份异议未办结`, en: `${open.length} objection(s) are not concluded yet` }, [], { objections: open.map((o) => o.id) });
     }
     const items = (await repos.notices.items(notice.id)).filter((i) => !i.removed);
+    const hasProjectStages = definition.stages.some((s) => PROJECT_STAGES.has(s.type));
     for (const item of items) {
       const row = loadOrThrow(await repos.applications.findByIdForUpdate(item.applicationId), APPLICATION);
       const next = transition('select', row.state as ApplicationState);
       await repos.applications.update(row.id, { state: next }, now);
       await repos.applications.addEvent({ applicationId: row.id, fromState: row.state, toState: next, actorId: acting.actor.accountId, actorName: acting.actor.name, actorRole: acting.actor.role, comment: `正式入选（${documentNumber}）`, at: now });
-      await repos.projects.ensure(row.id, now); // the project (agreement, progress, acceptance) starts here
+      // The project (agreement, progress, acceptance) starts here, where the program has that part (004 ends with its list).
+      if (hasProjectStages) await repos.projects.ensure(row.id, now);
       await recordAudit(repos, ctx, deps.clock, { action: 'application.selected', entityType: 'application', entityId: row.id, organizationId: row.organizationId, before: { state: row.state }, after: { state: next, documentNumber } });
       const message = {
         kind: 'application.selected',
