@@ -28,14 +28,14 @@ export function demoPdf(label: string): Uint8Array {
   return new Uint8Array(latin1(out));
 }
 
-/** A zip of stored (uncompressed) entries with a central directory. */
-function storedZip(entries: { name: string; data: string }[]): Buffer {
+/** A zip of stored (uncompressed) entries, in order, with real CRCs and a central directory (the tests' samples use it too). */
+export function storedZip(entries: { name: string; data: Buffer | string }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = Buffer.from(entry.data, 'utf8');
+    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
