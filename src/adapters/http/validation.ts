@@ -88,7 +88,36 @@ const LABELS: Record<string, Messages> = {
   deadlineDate: { 'zh-CN': '截止日期', en: 'Deadline date' },
   deadlineTime: { 'zh-CN': '截止时间', en: 'Deadline time' },
   materials: { 'zh-CN': '申报材料要求', en: 'Materials' },
+  active: { 'zh-CN': '启用状态', en: 'Active' },
+  actorId: { 'zh-CN': '操作人', en: 'Actor' },
+  direction: { 'zh-CN': '申报方向', en: 'Direction' },
+  entityId: { 'zh-CN': '记录编号', en: 'Record' },
+  entityType: { 'zh-CN': '记录类型', en: 'Record type' },
+  formId: { 'zh-CN': '表单', en: 'Form' },
+  industry: { 'zh-CN': '行业', en: 'Industry' },
+  invoiceId: { 'zh-CN': '票据', en: 'Invoice' },
+  lang: { 'zh-CN': '语言', en: 'Language' },
+  leadDepartment: { 'zh-CN': '牵头单位', en: 'Lead department' },
+  measure: { 'zh-CN': '统计指标', en: 'Measure' },
+  month: { 'zh-CN': '月份', en: 'Month' },
+  overdue: { 'zh-CN': '逾期', en: 'Overdue' },
+  overdueOnly: { 'zh-CN': '仅看逾期', en: 'Overdue only' },
+  parentId: { 'zh-CN': '上级单位', en: 'Parent organization' },
+  plan: { 'zh-CN': '目标规划', en: 'Target plan' },
+  productName: { 'zh-CN': '产品', en: 'Product' },
+  provinceCode: { 'zh-CN': '省份', en: 'Province' },
+  reportId: { 'zh-CN': '报告', en: 'Report' },
+  state: { 'zh-CN': '申报状态', en: 'Application status' },
+  table: { 'zh-CN': '统计表', en: 'Table' },
+  tag: { 'zh-CN': '标签', en: 'Tag' },
+  unit: { 'zh-CN': '计量单位', en: 'Unit' },
+  unreadOnly: { 'zh-CN': '仅看未读', en: 'Unread only' },
+  version: { 'zh-CN': '版本', en: 'Version' },
+  year: { 'zh-CN': '年度', en: 'Year' },
 };
+
+/** Whether a field name has its own label in both languages (a route's query and path fields all should). */
+export const hasFieldLabel = (key: string): boolean => key in LABELS;
 
 /** Messages for the `error` keys the contracts set on formats. */
 const FORMATS: Record<string, Messages> = {
