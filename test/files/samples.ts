@@ -6,30 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { storedZip } from '../../src/use-cases/demo/files.ts';
+import { demoPdf, storedZip } from '../../src/use-cases/demo/files.ts';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
-/** A one-page PDF 1.4 whose xref offsets are computed, as a PDF reader checks them. */
-export function pdfBytes(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
-    '<< /Length 0 >>\nstream\n\nendstream',
-  ];
-  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return ascii(out);
-}
+/** A one-page PDF 1.4 whose xref offsets are computed, as a PDF reader checks them (the demo's uploads are made the same way). */
+export const pdfBytes = (): Buffer => Buffer.from(demoPdf('sample'));
 
 /** A 1×1 8-bit greyscale PNG with correct chunk CRCs. */
 export function pngBytes(): Buffer {

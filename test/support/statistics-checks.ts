@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
 import { inScope, scopeFor } from '../../src/core/access-policy.ts';
 import type { Role } from '../../src/core/roles.ts';
+import type { Filters } from '../../src/core/statistics/filters.ts';
 import { industryOf } from '../../src/core/statistics/industry.ts';
 import { mapAreaCode } from '../../src/core/statistics/map.ts';
 import { FUNNEL_STAGES, STAGE_SPANS, emptyCounts, percentile, reachedStages, roundDays, type StageCounts, type StageMarker } from '../../src/core/statistics/stages.ts';
@@ -17,16 +18,8 @@ type Row = Record<string, any>;
 interface ApiClient {
   get(path: string): Promise<{ status: number; body: any }>;
 }
-export interface CheckFilters {
-  programCode?: string;
-  callId?: string;
-  year?: number;
-  cityId?: string;
-  direction?: string;
-  industry?: string;
-  from?: string;
-  to?: string;
-}
+/** The statistics' filters, as the API takes them. */
+export type CheckFilters = Filters;
 
 const rows = async (db: Kysely<Database>, q: ReturnType<typeof sql>) => (await q.execute(db)).rows as Row[];
 const ids = (v: unknown): string[] => ((v as unknown[]) ?? []).map(String);
